@@ -26,4 +26,21 @@ export interface TalosClusterState {
   etcdBootstrapped: boolean;
   /** Hostnames of etcd members that are still learners. */
   etcdLearners: string[];
+  /** Set by the demo apid: hostname of the node Bootstrap succeeded on. */
+  bootstrappedOn?: string;
+  /** Set by the demo apid: ISO time Bootstrap succeeded. */
+  bootstrappedAt?: string;
+  /** Set by the demo apid: Reboot calls received, oldest first. */
+  rebootRequests?: TalosRebootRecord[];
 }
+
+/** A Reboot call the demo apid accepted (it has no real effect). */
+export interface TalosRebootRecord {
+  hostname: string;
+  /** RebootRequest.Mode name: DEFAULT, POWERCYCLE or FORCE. */
+  mode: string;
+  /** ISO time of the request. */
+  requestedAt: string;
+  actorId: string;
+}
+
