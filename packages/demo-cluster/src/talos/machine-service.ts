@@ -25,7 +25,10 @@ export interface MachineContext {
   bootTime: Date;
 }
 
-/** The Go toolchain each Talos minor release was built with (as `talosctl version` prints). */
+/**
+ * Approximate Go toolchain per Talos minor release, for the cosmetic `go_version` field
+ * (not checked against each release's build; v1.7.0 reported go1.22.2).
+ */
 const GO_VERSION_BY_TALOS_MINOR: Record<string, string> = {
   'v1.8': 'go1.22.9',
   'v1.9': 'go1.23.4',

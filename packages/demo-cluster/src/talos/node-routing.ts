@@ -47,10 +47,16 @@ export function unreachableNodeError(target: string): TalosApiError {
   );
 }
 
+/**
+ * The values of a text metadata key. Node's HTTP/2 layer joins repeated header fields with
+ * ", ", so a key sent twice arrives as one comma-separated string; node addresses and
+ * hostnames never contain commas, so splitting restores the original values.
+ */
 function metadataValues(metadata: Metadata, key: string): string[] {
   return metadata
     .get(key)
-    .map((value) => (typeof value === 'string' ? value : value.toString('utf8')).trim())
+    .flatMap((value) => (typeof value === 'string' ? value : value.toString('utf8')).split(','))
+    .map((value) => value.trim())
     .filter((value) => value.length > 0);
 }
 

@@ -2,9 +2,9 @@
  * Renders a talosconfig file (the client configuration `talosctl` and the portal read), in
  * the format of upstream pkg/machinery/client/config: a current `context` and a map of
  * `contexts`, each with endpoints, optional nodes, and the CA, client certificate and key
- * as standard base64 of their PEM text.
+ * as standard base64 of their PEM text. Also parses one back (the portal and tests read it).
  */
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 
 /** What goes into one talosconfig context. */
 export interface TalosconfigOptions {
@@ -46,4 +46,33 @@ export function renderTalosconfig(options: TalosconfigOptions): string {
   };
   const document: TalosconfigDocument = { context: options.context, contexts: { [options.context]: entry } };
   return stringify(document, { lineWidth: 0 });
+}
+
+/** The credentials and addresses of one talosconfig context, PEMs decoded. */
+export interface TalosconfigCredentials {
+  endpoints: string[];
+  nodes: string[];
+  caPem: string;
+  clientCertPem: string;
+  clientKeyPem: string;
+}
+
+/** Reads a talosconfig and returns the named (default: current) context's credentials. */
+export function parseTalosconfig(yamlText: string, contextName?: string): TalosconfigCredentials {
+  const document = parse(yamlText) as Partial<TalosconfigDocument> | null;
+  const name = contextName ?? document?.context;
+  const entry = name ? document?.contexts?.[name] : undefined;
+  if (!name || !entry) throw new Error(`talosconfig has no context ${JSON.stringify(name ?? '')}`);
+  const decode = (field: 'ca' | 'crt' | 'key'): string => {
+    const value = entry[field];
+    if (typeof value !== 'string' || value.length === 0) throw new Error(`talosconfig context ${name} has no ${field}`);
+    return Buffer.from(value, 'base64').toString('utf8');
+  };
+  return {
+    endpoints: entry.endpoints ?? [],
+    nodes: entry.nodes ?? [],
+    caPem: decode('ca'),
+    clientCertPem: decode('crt'),
+    clientKeyPem: decode('key'),
+  };
 }
