@@ -111,7 +111,7 @@ test('invalid names are refused with the API server wording', () => {
     reasonOf(() => store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: '1svc', namespace: 'default' } })),
     'Invalid',
   );
-  const generated = store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { generateName: 'web-', namespace: 'default' } });
+  const generated = store.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name: '', generateName: 'web-', namespace: 'default' } });
   assert.match(generated.metadata.name, /^web-[a-z0-9]{5}$/);
   assert.equal(reasonOf(() => store.create({ apiVersion: 'v9', kind: 'Pod', metadata: { name: 'x' } })), 'NotFound');
 });

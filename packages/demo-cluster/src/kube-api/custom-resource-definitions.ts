@@ -1,0 +1,56 @@
+/**
+ * CustomResourceDefinition objects for the custom kinds of the registry, so that
+ * `kubectl get crd` and tools that read CRDs see what a real cluster with Cilium, Gateway API,
+ * cert-manager and external-dns installed would list.
+ */
+import type { KubeObject, ObjectStore, ResourceType } from '../store/types.ts';
+
+const CRD_KEY = { group: 'apiextensions.k8s.io', plural: 'customresourcedefinitions' };
+
+/** The CRD object describing one custom resource type. */
+export function customResourceDefinitionFor(resource: ResourceType): KubeObject {
+  const names: Record<string, unknown> = {
+    plural: resource.plural,
+    singular: resource.singular,
+    kind: resource.kind,
+    listKind: resource.listKind,
+  };
+  if (resource.shortNames.length > 0) names.shortNames = resource.shortNames;
+  if (resource.categories.length > 0) names.categories = resource.categories;
+  return {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `${resource.plural}.${resource.group}` },
+    spec: {
+      group: resource.group,
+      names,
+      scope: resource.namespaced ? 'Namespaced' : 'Cluster',
+      versions: resource.versions.map((version, index) => ({
+        name: version,
+        served: true,
+        storage: index === 0,
+        schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+        ...(resource.subresources.includes('status') ? { subresources: { status: {} } } : {}),
+      })),
+      conversion: { strategy: 'None' },
+    },
+    status: {
+      acceptedNames: names,
+      storedVersions: [resource.versions[0]],
+      conditions: [
+        { type: 'NamesAccepted', status: 'True', reason: 'NoConflicts', message: 'no conflicts found' },
+        { type: 'Established', status: 'True', reason: 'InitialNamesAccepted', message: 'the initial names have been accepted' },
+      ],
+    },
+  };
+}
+
+/** Creates the CRD objects that are missing from the store. */
+export function ensureCustomResourceDefinitions(store: ObjectStore): void {
+  for (const resource of store.resources.all()) {
+    if (!resource.isCustomResource) continue;
+    const crd = customResourceDefinitionFor(resource);
+    if (store.get(CRD_KEY, undefined, crd.metadata.name)) continue;
+    store.create(crd);
+  }
+}
