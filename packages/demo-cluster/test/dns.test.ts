@@ -4,7 +4,7 @@ import { createSocket } from 'node:dgram';
 import { promises as dnsPromises } from 'node:dns';
 import { connect } from 'node:net';
 import dnsPacket from 'dns-packet';
-import type { DecodedPacket } from 'dns-packet';
+import type { DecodedPacket, StringAnswer } from 'dns-packet';
 import { createMemoryStore } from '../src/store/memory-store.ts';
 import type { KubeObject, ObjectStore } from '../src/store/types.ts';
 import { startDnsServer } from '../src/dns/server.ts';
@@ -102,6 +102,11 @@ function udpExchange(port: number, bytes: Buffer, waitMs = 300): Promise<Buffer 
   });
 }
 
+/** The answers of a reply as A/AAAA-style records (name, type, ttl, string data). */
+function addressAnswers(packet: DecodedPacket): StringAnswer[] {
+  return (packet.answers ?? []) as StringAnswer[];
+}
+
 async function errorCode(promise: Promise<unknown>): Promise<string> {
   return promise.then(
     (value) => assert.fail(`expected a DNS error, got ${JSON.stringify(value)}`),
@@ -178,7 +183,7 @@ describe('DNS server (k8s_gateway)', () => {
     assert.equal(hit.flag_aa, true);
     assert.equal(hit.flag_rd, true);
     assert.equal((hit as DecodedPacket & { rcode: string }).rcode, 'NOERROR');
-    assert.deepEqual(hit.answers?.map((answer) => [answer.type, answer.name, answer.ttl, answer.data]), [['A', 'nas.home.example', 60, '127.0.20.40']]);
+    assert.deepEqual(addressAnswers(hit).map((answer) => [answer.type, answer.name, answer.ttl, answer.data]), [['A', 'nas.home.example', 60, '127.0.20.40']]);
 
     const miss = await tcpQuery(server.port, { type: 'query', id: 7, questions: [{ type: 'A', name: 'missing.home.example' }] });
     assert.equal((miss as DecodedPacket & { rcode: string }).rcode, 'NXDOMAIN');
@@ -206,10 +211,10 @@ describe('DNS server (k8s_gateway)', () => {
       socket.on('error', reject);
     });
     assert.equal(garbageThenQuery.id, 99);
-    assert.equal(garbageThenQuery.answers?.[0]?.data, '127.0.20.41');
+    assert.equal(addressAnswers(garbageThenQuery)[0]?.data, '127.0.20.41');
     const reply = await udpExchange(server.port, dnsPacket.encode({ type: 'query', id: 5, questions: [{ type: 'A', name: 'dns.home.example' }] }));
     assert.ok(reply, 'the server still answers over UDP');
-    assert.equal(dnsPacket.decode(reply).answers?.[0]?.data, '127.0.20.42');
+    assert.equal(addressAnswers(dnsPacket.decode(reply))[0]?.data, '127.0.20.42');
   });
 });
 
