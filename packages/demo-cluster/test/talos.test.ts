@@ -4,6 +4,7 @@ import { connect as connectTls } from 'node:tls';
 import * as grpc from '@grpc/grpc-js';
 import { parse } from 'yaml';
 import { createCertificateAuthority, issueCertificate } from '../src/pki/index.ts';
+import { createMemoryStore } from '../src/store/memory-store.ts';
 import type { CertificateAuthority } from '../src/pki/index.ts';
 import { loadTalosGrpcPackages } from '../src/talos/proto-loader.ts';
 import { startTalosApid } from '../src/talos/server.ts';
@@ -385,5 +386,104 @@ describe('Talos apid', () => {
     } finally {
       anonymous.close();
     }
+  });
+});
+
+describe('Talos apid health check against a live cluster', () => {
+  let ca: CertificateAuthority;
+  let state: TalosClusterState;
+  let store: ReturnType<typeof createMemoryStore>;
+  let apid: TalosApidHandle;
+  let admin: Clients;
+
+  const kubeNode = (name: string, address: string, ready: boolean) => ({
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: { name },
+    spec: {},
+    status: {
+      addresses: [{ type: 'InternalIP', address }],
+      conditions: [{ type: 'Ready', status: ready ? 'True' : 'False', reason: ready ? 'KubeletReady' : 'KubeletNotReady' }],
+    },
+  });
+
+  before(async () => {
+    ca = createCertificateAuthority('talos');
+    const serverCert = issueCertificate(ca, { commonName: 'apid', usage: 'server', ipAddresses: ['127.0.0.1'] });
+    state = makeState();
+    store = createMemoryStore();
+    for (const node of state.nodes) store.create(kubeNode(node.hostname, node.address, node.role === 'controlplane'));
+    apid = await startTalosApid(state, {
+      host: '127.0.0.1',
+      port: 0,
+      tls: { caPem: ca.certPem, certPem: serverCert.certPem, keyPem: serverCert.keyPem },
+      healthCheckStepDelayMs: 10,
+      store,
+    });
+    const adminCert = issueCertificate(ca, { commonName: 'admin', organizations: ['os:admin'], usage: 'client' });
+    admin = clientsFor(apid.port, ca.certPem, adminCert.certPem, adminCert.keyPem);
+  });
+
+  after(async () => {
+    admin?.close();
+    await apid?.stop();
+  });
+
+  it('stops streaming when the client cancels', async () => {
+    const received: string[] = [];
+    const stream = admin.cluster.HealthCheck!({}, new grpc.Metadata()) as grpc.ClientReadableStream<HealthCheckProgressMessage>;
+    await new Promise<void>((resolve) => {
+      stream.on('data', (progress: HealthCheckProgressMessage) => {
+        received.push(progress.message);
+        if (received.length === 3) {
+          stream.cancel();
+          resolve();
+        }
+      });
+      stream.on('error', () => undefined);
+    });
+    const countAtCancel = received.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(received.length, countAtCancel, 'nothing arrives after cancelling');
+    assert.match(received[2]!, /^waiting for etcd to be healthy: 3 errors occurred:/);
+  });
+
+  it('follows bootstrap and node readiness while it waits', async () => {
+    const lines: string[] = [];
+    const done = new Promise<grpc.ServiceError | undefined>((resolve) => {
+      const stream = admin.cluster.HealthCheck!(
+        { wait_timeout: { seconds: 10, nanos: 0 }, cluster_info: { control_plane_nodes: ['127.0.10.11', '127.0.10.12', '127.0.10.13'], worker_nodes: ['127.0.10.21'], force_endpoint: '' } },
+        new grpc.Metadata(),
+      ) as grpc.ClientReadableStream<HealthCheckProgressMessage>;
+      stream.on('data', (progress: HealthCheckProgressMessage) => {
+        lines.push(progress.message);
+        if (progress.message.startsWith('waiting for etcd to be healthy: 3 errors occurred')) {
+          // Bootstrapping while the check waits lets it pass.
+          void unary(admin.machine, 'Bootstrap', {}, nodeMetadata('127.0.10.11'));
+        }
+        if (progress.message === 'waiting for all k8s nodes to report ready: some nodes are not ready: [talos-worker-1]') {
+          const worker = store.get({ group: '', plural: 'nodes' }, undefined, 'talos-worker-1')!;
+          store.updateStatus({ ...worker, status: kubeNode('talos-worker-1', '127.0.10.21', true).status });
+        }
+      });
+      stream.on('error', (error: grpc.ServiceError) => resolve(error));
+      stream.on('end', () => resolve(undefined));
+    });
+    const error = await done;
+    assert.equal(error, undefined, error?.details);
+    const etcdLines = lines.filter((line) => line.startsWith('waiting for etcd to be healthy'));
+    assert.equal(etcdLines[0], 'waiting for etcd to be healthy: ...');
+    assert.match(etcdLines[1]!, /3 errors occurred/);
+    assert.equal(etcdLines.at(-1), 'waiting for etcd to be healthy: OK');
+    assert.deepEqual(
+      lines.filter((line) => line.startsWith('waiting for all k8s nodes to report ready')),
+      [
+        'waiting for all k8s nodes to report ready: ...',
+        'waiting for all k8s nodes to report ready: some nodes are not ready: [talos-worker-1]',
+        'waiting for all k8s nodes to report ready: OK',
+      ],
+    );
+    assert.equal(lines.at(-1), 'waiting for all k8s nodes to report schedulable: OK');
+    assert.equal(state.bootstrappedOn, 'talos-cp-1');
   });
 });
