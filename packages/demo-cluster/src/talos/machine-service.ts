@@ -84,25 +84,27 @@ export function versionOf(node: TalosNodeSpec): VersionMessage {
 /** A plausible event history for a service in its current state. */
 function serviceEvents(service: TalosServiceSpec, bootTime: Date): ServiceInfoMessage['events'] {
   const at = (seconds: number): TimestampMessage => timestamp(new Date(bootTime.getTime() + seconds * 1000));
+  if (service.state === 'Preparing') {
+    // A control plane's etcd before bootstrap: it waited for cri, then sits in its pre state.
+    return {
+      events: [
+        { msg: 'Waiting for service "cri" to be "up"', state: 'Waiting', ts: at(2) },
+        { msg: service.lastMessage || 'Running pre state', state: 'Preparing', ts: at(3) },
+      ],
+    };
+  }
   const events = [
     { msg: 'Running pre state', state: 'Preparing', ts: at(2) },
     { msg: 'Creating service runner', state: 'Preparing', ts: at(2) },
   ];
-  if (service.state === 'Preparing') {
-    events.length = 0;
-    events.push({ msg: 'Waiting for service "cri" to be "up"', state: 'Waiting', ts: at(2) });
-    events.push({ msg: service.lastMessage || 'Running pre state', state: 'Preparing', ts: at(3) });
-  } else if (service.state === 'Running') {
-    events.push({ msg: `Service ${service.id} started`, state: 'Running', ts: at(3) });
-    if (!service.healthUnknown) {
-      events.push({
-        msg: service.healthy ? 'Health check successful' : `Health check failed: ${service.lastMessage}`,
-        state: 'Running',
-        ts: at(8),
-      });
-    }
-  } else {
+  if (service.state !== 'Running') {
     events.push({ msg: service.lastMessage || service.state, state: service.state, ts: at(5) });
+    return { events };
+  }
+  events.push({ msg: `Service ${service.id} started`, state: 'Running', ts: at(3) });
+  if (!service.healthUnknown) {
+    const msg = service.healthy ? 'Health check successful' : `Health check failed: ${service.lastMessage}`;
+    events.push({ msg, state: 'Running', ts: at(8) });
   }
   return { events };
 }
