@@ -187,7 +187,9 @@ export function recordUpdate(
     return !old.found || !sameValue(old.value, valueAt(after, path).value);
   });
   const sameSubresource = (entry: ManagedFieldsEntry) => (entry.subresource ?? '') === (subresource ?? '');
-  let entries = structuredClone(before?.metadata.managedFields ?? after.metadata.managedFields ?? []);
+  // Managed fields the client sent explicitly (e.g. kubectl's client-side to server-side apply
+  // migration) replace the recorded ones, as on the real server.
+  let entries = structuredClone(after.metadata.managedFields ?? before?.metadata.managedFields ?? []);
   entries = entries.map((entry) => {
     if (!sameSubresource(entry)) return entry;
     let owned = entryFields(entry);
