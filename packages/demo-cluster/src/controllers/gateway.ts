@@ -1,0 +1,448 @@
+/**
+ * Cilium's Gateway API controller (controllerName io.cilium/gateway-controller): accepts its
+ * GatewayClasses; for each Gateway keeps a LoadBalancer Service `cilium-gateway-<name>` that
+ * LB-IPAM gives an address, then reports the Gateway's addresses, conditions and per-listener
+ * status; attaches HTTPRoutes and GRPCRoutes to listeners and reports each parent's Accepted and
+ * ResolvedRefs conditions with the reasons of the Gateway API spec.
+ */
+import type { KubeObject, StoreEvent } from '../store/types.ts';
+import { KEYS } from '../topology/resource-keys.ts';
+import type { Controller, ControllerContext } from './controller.ts';
+import { routeMatchesListenerHostname } from './hostname-matching.ts';
+import { matchesLabelSelector, type LabelSelector } from './label-selector-match.ts';
+import { fnv1a } from './stable-name-hash.ts';
+import { jsonEqual, mergeConditions, nowTimestamp, type Condition } from './status-conditions.ts';
+
+/** The controllerName this controller owns. */
+export const CILIUM_GATEWAY_CONTROLLER = 'io.cilium/gateway-controller';
+const GATEWAY_GROUP = 'gateway.networking.k8s.io';
+/** Label on the generated Service naming its Gateway. */
+export const OWNING_GATEWAY_LABEL = 'io.cilium.gateway/owning-gateway';
+/** Newer label on the generated Service naming its Gateway. */
+export const GATEWAY_NAME_LABEL = 'gateway.networking.k8s.io/gateway-name';
+
+/** Name of the LoadBalancer Service Cilium creates for a Gateway. */
+export function gatewayServiceName(gateway: string): string {
+  return `cilium-gateway-${gateway}`;
+}
+
+interface Listener {
+  name: string;
+  hostname?: string;
+  port: number;
+  protocol: string;
+  tls?: { mode?: string; certificateRefs?: { group?: string; kind?: string; name: string; namespace?: string }[] };
+  allowedRoutes?: { namespaces?: { from?: string; selector?: LabelSelector }; kinds?: { group?: string; kind: string }[] };
+}
+
+interface ParentRef {
+  group?: string;
+  kind?: string;
+  namespace?: string;
+  name: string;
+  sectionName?: string;
+  port?: number;
+}
+
+interface BackendRef {
+  group?: string;
+  kind?: string;
+  name: string;
+  namespace?: string;
+  port?: number;
+}
+
+interface RouteParentStatus {
+  parentRef: ParentRef;
+  controllerName: string;
+  conditions: Condition[];
+}
+
+interface ListenerVerdict {
+  listener: Listener;
+  supportedKinds: { group: string; kind: string }[];
+  conditions: Condition[];
+  valid: boolean;
+  attachedRoutes: number;
+}
+
+const ROUTE_KINDS_BY_PROTOCOL: Record<string, string[]> = {
+  HTTP: ['HTTPRoute', 'GRPCRoute'],
+  HTTPS: ['HTTPRoute', 'GRPCRoute'],
+  TLS: ['TLSRoute'],
+};
+
+const keyOf = (object: KubeObject): string => `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
+
+/** Creates the gateway controller. */
+export function createGatewayController(context: ControllerContext): Controller {
+  const { store, cache } = context;
+
+  function ourClasses(): Set<string> {
+    const names = new Set<string>();
+    for (const gatewayClass of cache.list(KEYS.gatewayClass)) {
+      if ((gatewayClass.spec as { controllerName?: string } | undefined)?.controllerName === CILIUM_GATEWAY_CONTROLLER) {
+        names.add(gatewayClass.metadata.name);
+      }
+    }
+    return names;
+  }
+
+  function writeStatus(object: KubeObject, status: Record<string, unknown>): void {
+    if (jsonEqual(object.status, status)) return;
+    store.updateStatus({ ...object, status });
+  }
+
+  function reconcileClasses(now: string): void {
+    for (const gatewayClass of cache.list(KEYS.gatewayClass)) {
+      if ((gatewayClass.spec as { controllerName?: string } | undefined)?.controllerName !== CILIUM_GATEWAY_CONTROLLER) continue;
+      const previous = (gatewayClass.status ?? {}) as { conditions?: Condition[] };
+      const generation = gatewayClass.metadata.generation ?? 1;
+      writeStatus(gatewayClass, {
+        ...previous,
+        conditions: mergeConditions(
+          previous.conditions,
+          [{ type: 'Accepted', status: 'True', reason: 'Accepted', message: 'Valid GatewayClass', observedGeneration: generation }],
+          now,
+        ),
+      });
+    }
+  }
+
+  /** Keeps the generated LoadBalancer Service in line with the Gateway; returns its addresses. */
+  function reconcileGatewayService(gateway: KubeObject): { type: string; value: string }[] {
+    const namespace = gateway.metadata.namespace ?? 'default';
+    const name = gatewayServiceName(gateway.metadata.name);
+    const spec = gateway.spec as { listeners?: Listener[]; addresses?: { type?: string; value: string }[]; infrastructure?: { labels?: Record<string, string>; annotations?: Record<string, string> } };
+    const infrastructure = spec.infrastructure ?? {};
+    const requested = (spec.addresses ?? []).filter((address) => (address.type ?? 'IPAddress') === 'IPAddress').map((address) => address.value);
+    const labels = {
+      ...(infrastructure.labels ?? {}),
+      [OWNING_GATEWAY_LABEL]: gateway.metadata.name,
+      [GATEWAY_NAME_LABEL]: gateway.metadata.name,
+    };
+    const annotations = {
+      ...(infrastructure.annotations ?? {}),
+      ...(requested.length > 0 && !infrastructure.annotations?.['lbipam.cilium.io/ips'] ? { 'lbipam.cilium.io/ips': requested.join(',') } : {}),
+    };
+    const ports = [...new Set((spec.listeners ?? []).map((listener) => listener.port))]
+      .sort((a, b) => a - b)
+      .map((port) => ({ name: `port-${port}`, port, protocol: 'TCP', targetPort: port }));
+    const ownerReferences = [
+      { apiVersion: gateway.apiVersion, kind: 'Gateway', name: gateway.metadata.name, uid: gateway.metadata.uid ?? '', controller: true },
+    ];
+    const existing = cache.get(KEYS.service, namespace, name);
+    if (!existing) {
+      const hash = fnv1a(`${namespace}/${name}`);
+      const clusterIP = `10.43.${200 + (hash % 50)}.${2 + ((hash >>> 8) % 250)}`;
+      store.create({
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name, namespace, labels, annotations, ownerReferences },
+        spec: {
+          type: 'LoadBalancer',
+          ports: ports.map((port, index) => ({ ...port, nodePort: 31000 + ((hash + index) % 1000) })),
+          clusterIP,
+          clusterIPs: [clusterIP],
+          ipFamilies: ['IPv4'],
+          ipFamilyPolicy: 'SingleStack',
+          externalTrafficPolicy: 'Cluster',
+          internalTrafficPolicy: 'Cluster',
+          sessionAffinity: 'None',
+          allocateLoadBalancerNodePorts: true,
+        },
+        status: { loadBalancer: {} },
+      });
+      // Cilium points the Service at a placeholder endpoint; traffic is redirected to Envoy in eBPF.
+      if (!store.get(KEYS.endpoints, namespace, name)) {
+        store.create({
+          apiVersion: 'v1',
+          kind: 'Endpoints',
+          metadata: { name, namespace, labels, ownerReferences },
+          subsets: [{ addresses: [{ ip: '192.192.192.192' }], ports: [{ port: 9999, protocol: 'TCP' }] }],
+        });
+      }
+      return [];
+    }
+    const existingSpec = existing.spec as { ports?: { name?: string; port: number; protocol?: string; targetPort?: number; nodePort?: number }[] };
+    const samePorts = jsonEqual(
+      (existingSpec.ports ?? []).map((port) => ({ name: port.name, port: port.port, protocol: port.protocol ?? 'TCP', targetPort: port.targetPort })),
+      ports,
+    );
+    const sameMeta =
+      Object.entries(labels).every(([key, value]) => existing.metadata.labels?.[key] === value) &&
+      Object.entries(annotations).every(([key, value]) => existing.metadata.annotations?.[key] === value);
+    if (!samePorts || !sameMeta) {
+      store.update({
+        ...existing,
+        metadata: {
+          ...existing.metadata,
+          labels: { ...existing.metadata.labels, ...labels },
+          annotations: { ...existing.metadata.annotations, ...annotations },
+        },
+        spec: {
+          ...(existing.spec as Record<string, unknown>),
+          ports: ports.map((port) => ({ ...port, nodePort: existingSpec.ports?.find((old) => old.port === port.port)?.nodePort ?? 31000 + (port.port % 1000) })),
+        },
+      });
+    }
+    const ingress = (existing.status as { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } } | undefined)?.loadBalancer?.ingress ?? [];
+    return ingress.flatMap((entry) =>
+      entry.ip ? [{ type: 'IPAddress', value: entry.ip }] : entry.hostname ? [{ type: 'Hostname', value: entry.hostname }] : [],
+    );
+  }
+
+  function referenceGranted(fromGroup: string, fromKind: string, fromNamespace: string, toGroup: string, toKind: string, toNamespace: string, toName: string): boolean {
+    return cache.list(KEYS.referenceGrant, toNamespace).some((grant) => {
+      const spec = grant.spec as { from?: { group?: string; kind: string; namespace: string }[]; to?: { group?: string; kind: string; name?: string }[] };
+      const fromOk = (spec.from ?? []).some((from) => (from.group ?? '') === fromGroup && from.kind === fromKind && from.namespace === fromNamespace);
+      const toOk = (spec.to ?? []).some((to) => (to.group ?? '') === toGroup && to.kind === toKind && (!to.name || to.name === toName));
+      return fromOk && toOk;
+    });
+  }
+
+  function listenerVerdicts(gateway: KubeObject): ListenerVerdict[] {
+    const listeners = ((gateway.spec as { listeners?: Listener[] }).listeners ?? []);
+    const generation = gateway.metadata.generation ?? 1;
+    const namespace = gateway.metadata.namespace ?? 'default';
+    return listeners.map((listener) => {
+      const conditions: Condition[] = [];
+      const protocolKinds = ROUTE_KINDS_BY_PROTOCOL[listener.protocol] ?? [];
+      const requestedKinds = listener.allowedRoutes?.kinds;
+      const supportedKinds = (requestedKinds && requestedKinds.length > 0
+        ? requestedKinds.filter((kind) => (kind.group ?? GATEWAY_GROUP) === GATEWAY_GROUP && protocolKinds.includes(kind.kind)).map((kind) => kind.kind)
+        : protocolKinds
+      ).map((kind) => ({ group: GATEWAY_GROUP, kind }));
+      const invalidKinds = (requestedKinds ?? []).filter((kind) => (kind.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || !protocolKinds.includes(kind.kind));
+
+      const sameSocket = listeners.filter((other) => other !== listener && other.port === listener.port);
+      const protocolConflict = sameSocket.some((other) => other.protocol !== listener.protocol && !(isHttpish(other.protocol) && isHttpish(listener.protocol) && other.protocol === listener.protocol));
+      const hostnameConflict = sameSocket.some((other) => other.protocol === listener.protocol && (other.hostname ?? '') === (listener.hostname ?? ''));
+
+      let accepted: Condition = { type: 'Accepted', status: 'True', reason: 'Accepted', message: 'Listener Accepted' };
+      if (protocolKinds.length === 0) accepted = { type: 'Accepted', status: 'False', reason: 'UnsupportedProtocol', message: `Protocol ${listener.protocol} is not supported` };
+      else if (protocolConflict) accepted = { type: 'Accepted', status: 'False', reason: 'PortUnavailable', message: `Port ${listener.port} is used by a listener with a different protocol` };
+
+      let resolved: Condition = { type: 'ResolvedRefs', status: 'True', reason: 'ResolvedRefs', message: 'Resolved Refs' };
+      if (invalidKinds.length > 0) {
+        resolved = { type: 'ResolvedRefs', status: 'False', reason: 'InvalidRouteKinds', message: `Invalid Route Kinds: ${invalidKinds.map((kind) => kind.kind).join(', ')}` };
+      } else if (listener.protocol === 'HTTPS' || (listener.protocol === 'TLS' && (listener.tls?.mode ?? 'Terminate') === 'Terminate')) {
+        const refs = listener.tls?.certificateRefs ?? [];
+        if (refs.length === 0) {
+          resolved = { type: 'ResolvedRefs', status: 'False', reason: 'InvalidCertificateRef', message: 'No certificateRefs set on the listener' };
+        }
+        for (const ref of refs) {
+          const refNamespace = ref.namespace ?? namespace;
+          if ((ref.group ?? '') !== '' || (ref.kind ?? 'Secret') !== 'Secret') {
+            resolved = { type: 'ResolvedRefs', status: 'False', reason: 'InvalidCertificateRef', message: `Unsupported certificate ref kind ${ref.kind ?? 'Secret'}` };
+            break;
+          }
+          if (refNamespace !== namespace && !referenceGranted(GATEWAY_GROUP, 'Gateway', namespace, '', 'Secret', refNamespace, ref.name)) {
+            resolved = { type: 'ResolvedRefs', status: 'False', reason: 'RefNotPermitted', message: `Certificate ref to Secret ${refNamespace}/${ref.name} is not permitted by any ReferenceGrant` };
+            break;
+          }
+          const secret = cache.get(KEYS.secret, refNamespace, ref.name);
+          const data = (secret?.data ?? {}) as Record<string, string>;
+          if (!secret || !data['tls.crt'] || !data['tls.key']) {
+            resolved = {
+              type: 'ResolvedRefs',
+              status: 'False',
+              reason: 'InvalidCertificateRef',
+              message: secret ? `Secret ${refNamespace}/${ref.name} is not a valid TLS secret` : `Secret ${refNamespace}/${ref.name} does not exist`,
+            };
+            break;
+          }
+        }
+      }
+      conditions.push(accepted);
+      if (hostnameConflict) conditions.push({ type: 'Conflicted', status: 'True', reason: 'HostnameConflict', message: 'Another listener uses the same port, protocol and hostname' });
+      conditions.push(resolved);
+      const valid = accepted.status === 'True' && resolved.status === 'True' && !hostnameConflict;
+      conditions.push(
+        valid
+          ? { type: 'Programmed', status: 'True', reason: 'Programmed', message: 'Listener Programmed' }
+          : { type: 'Programmed', status: 'False', reason: 'Invalid', message: 'Listener is invalid' },
+      );
+      return {
+        listener,
+        supportedKinds,
+        conditions: conditions.map((condition) => ({ ...condition, observedGeneration: generation })),
+        valid: accepted.status === 'True' && !hostnameConflict,
+        attachedRoutes: 0,
+      };
+    });
+  }
+
+  function isHttpish(protocol: string): boolean {
+    return protocol === 'HTTP' || protocol === 'HTTPS';
+  }
+
+  function namespaceAllowed(listener: Listener, gatewayNamespace: string, routeNamespace: string): boolean {
+    const from = listener.allowedRoutes?.namespaces?.from ?? 'Same';
+    if (from === 'All') return true;
+    if (from === 'Same') return routeNamespace === gatewayNamespace;
+    if (from === 'Selector') {
+      const namespace = cache.get(KEYS.namespace, undefined, routeNamespace);
+      return matchesLabelSelector(listener.allowedRoutes?.namespaces?.selector, namespace?.metadata.labels ?? { 'kubernetes.io/metadata.name': routeNamespace });
+    }
+    return false;
+  }
+
+  function resolvedRefsCondition(route: KubeObject): Condition {
+    const namespace = route.metadata.namespace ?? 'default';
+    const rules = ((route.spec as { rules?: { backendRefs?: BackendRef[] }[] }).rules ?? []);
+    for (const rule of rules) {
+      for (const ref of rule.backendRefs ?? []) {
+        const group = ref.group ?? '';
+        const kind = ref.kind ?? 'Service';
+        if (group !== '' || kind !== 'Service') {
+          return { type: 'ResolvedRefs', status: 'False', reason: 'InvalidKind', message: `Unsupported backend kind ${kind}` };
+        }
+        const refNamespace = ref.namespace ?? namespace;
+        if (refNamespace !== namespace && !referenceGranted(GATEWAY_GROUP, route.kind, namespace, '', 'Service', refNamespace, ref.name)) {
+          return {
+            type: 'ResolvedRefs',
+            status: 'False',
+            reason: 'RefNotPermitted',
+            message: `Cross namespace references to Service ${refNamespace}/${ref.name} are not allowed without a ReferenceGrant`,
+          };
+        }
+        if (!cache.get(KEYS.service, refNamespace, ref.name)) {
+          return { type: 'ResolvedRefs', status: 'False', reason: 'BackendNotFound', message: `Service "${ref.name}" not found` };
+        }
+      }
+    }
+    return { type: 'ResolvedRefs', status: 'True', reason: 'ResolvedRefs', message: 'Service reference is valid' };
+  }
+
+  function reconcileAll(): void {
+    const now = nowTimestamp(context.options.now());
+    reconcileClasses(now);
+    const classes = ourClasses();
+
+    const gateways = new Map<string, { gateway: KubeObject; verdicts: ListenerVerdict[]; addresses: { type: string; value: string }[] }>();
+    for (const gateway of cache.list(KEYS.gateway)) {
+      const className = (gateway.spec as { gatewayClassName?: string } | undefined)?.gatewayClassName ?? '';
+      if (!classes.has(className)) continue;
+      const addresses = reconcileGatewayService(gateway);
+      gateways.set(keyOf(gateway), { gateway, verdicts: listenerVerdicts(gateway), addresses });
+    }
+
+    for (const routeKey of [KEYS.httpRoute, KEYS.grpcRoute]) {
+      for (const route of cache.list(routeKey)) reconcileRoute(route, gateways, classes, now);
+    }
+
+    for (const { gateway, verdicts, addresses } of gateways.values()) {
+      const generation = gateway.metadata.generation ?? 1;
+      const previous = (gateway.status ?? {}) as { conditions?: Condition[]; listeners?: { name: string; conditions?: Condition[] }[] };
+      const anyInvalid = verdicts.some((verdict) => !verdict.valid);
+      const accepted: Condition = anyInvalid
+        ? { type: 'Accepted', status: 'True', reason: 'ListenersNotValid', message: 'Some listeners are not valid' }
+        : { type: 'Accepted', status: 'True', reason: 'Accepted', message: 'Gateway successfully scheduled' };
+      const programmed: Condition =
+        addresses.length > 0
+          ? { type: 'Programmed', status: 'True', reason: 'Programmed', message: 'Gateway successfully reconciled' }
+          : { type: 'Programmed', status: 'False', reason: 'AddressNotAssigned', message: 'No addresses have been assigned to the Gateway' };
+      const status: Record<string, unknown> = {
+        ...(addresses.length > 0 ? { addresses } : {}),
+        conditions: mergeConditions(previous.conditions, [accepted, programmed].map((condition) => ({ ...condition, observedGeneration: generation })), now),
+        listeners: verdicts.map((verdict) => ({
+          name: verdict.listener.name,
+          supportedKinds: verdict.supportedKinds,
+          attachedRoutes: verdict.attachedRoutes,
+          conditions: mergeConditions(previous.listeners?.find((listener) => listener.name === verdict.listener.name)?.conditions, verdict.conditions, now),
+        })),
+      };
+      writeStatus(gateway, status);
+    }
+  }
+
+  function reconcileRoute(
+    route: KubeObject,
+    gateways: Map<string, { gateway: KubeObject; verdicts: ListenerVerdict[] }>,
+    classes: Set<string>,
+    now: string,
+  ): void {
+    const namespace = route.metadata.namespace ?? 'default';
+    const spec = (route.spec ?? {}) as { parentRefs?: ParentRef[]; hostnames?: string[] };
+    const generation = route.metadata.generation ?? 1;
+    const previous = ((route.status as { parents?: RouteParentStatus[] } | undefined)?.parents ?? []);
+    const foreign = previous.filter((parent) => parent.controllerName !== CILIUM_GATEWAY_CONTROLLER);
+    const ours: RouteParentStatus[] = [];
+    let resolved: Condition | undefined;
+
+    for (const parentRef of spec.parentRefs ?? []) {
+      if ((parentRef.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || (parentRef.kind ?? 'Gateway') !== 'Gateway') continue;
+      const gatewayNamespace = parentRef.namespace ?? namespace;
+      const entry = gateways.get(`${gatewayNamespace}/${parentRef.name}`);
+      let accepted: Condition;
+      if (!entry) {
+        const gateway = cache.get(KEYS.gateway, gatewayNamespace, parentRef.name);
+        // A Gateway of another controller's class is not ours to report on.
+        if (gateway && !classes.has((gateway.spec as { gatewayClassName?: string }).gatewayClassName ?? '')) continue;
+        accepted = { type: 'Accepted', status: 'False', reason: 'NoMatchingParent', message: `Gateway.gateway.networking.k8s.io "${gatewayNamespace}/${parentRef.name}" not found` };
+      } else {
+        const candidates = entry.verdicts.filter(
+          (verdict) =>
+            (parentRef.sectionName === undefined || verdict.listener.name === parentRef.sectionName) &&
+            (parentRef.port === undefined || verdict.listener.port === parentRef.port),
+        );
+        if (candidates.length === 0) {
+          accepted = {
+            type: 'Accepted',
+            status: 'False',
+            reason: 'NoMatchingParent',
+            message: parentRef.sectionName ? `No listener named "${parentRef.sectionName}" on the Gateway` : `No listener on port ${parentRef.port} on the Gateway`,
+          };
+        } else {
+          const allowed = candidates.filter(
+            (verdict) =>
+              verdict.valid &&
+              verdict.supportedKinds.some((kind) => kind.kind === route.kind) &&
+              namespaceAllowed(verdict.listener, gatewayNamespace, namespace),
+          );
+          const matching = allowed.filter((verdict) => routeMatchesListenerHostname(verdict.listener.hostname, spec.hostnames));
+          if (allowed.length === 0) {
+            accepted = { type: 'Accepted', status: 'False', reason: 'NotAllowedByListeners', message: 'No listener allows routes of this kind from this namespace' };
+          } else if (matching.length === 0) {
+            accepted = { type: 'Accepted', status: 'False', reason: 'NoMatchingListenerHostname', message: 'No matching listener hostname' };
+          } else {
+            for (const verdict of matching) verdict.attachedRoutes += 1;
+            accepted = { type: 'Accepted', status: 'True', reason: 'Accepted', message: 'Accepted HTTPRoute'.replace('HTTPRoute', route.kind) };
+          }
+        }
+      }
+      resolved ??= resolvedRefsCondition(route);
+      const before = previous.find((parent) => parent.controllerName === CILIUM_GATEWAY_CONTROLLER && jsonEqual(parent.parentRef, parentRef));
+      ours.push({
+        parentRef,
+        controllerName: CILIUM_GATEWAY_CONTROLLER,
+        conditions: mergeConditions(before?.conditions, [accepted, resolved].map((condition) => ({ ...condition, observedGeneration: generation })), now),
+      });
+    }
+    const parents = [...foreign, ...ours];
+    const status = { ...((route.status ?? {}) as Record<string, unknown>), parents };
+    writeStatus(route, status);
+  }
+
+  const relevant = (event: StoreEvent): boolean => {
+    switch (event.resource.plural) {
+      case 'services':
+        return event.type !== 'MODIFIED' || Boolean(event.object.metadata.labels?.[OWNING_GATEWAY_LABEL]);
+      case 'secrets':
+        return event.type !== 'MODIFIED' || (event.object as { type?: string }).type === 'kubernetes.io/tls';
+      case 'namespaces':
+        return event.type !== 'DELETED';
+      default:
+        return true;
+    }
+  };
+
+  return {
+    name: 'gateway',
+    watches: [KEYS.gatewayClass, KEYS.gateway, KEYS.httpRoute, KEYS.grpcRoute, KEYS.referenceGrant, KEYS.service, KEYS.secret, KEYS.namespace],
+    keysFor: (event) => (relevant(event) ? ['all'] : []),
+    allKeys: () => ['all'],
+    reconcile: () => reconcileAll(),
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Builds the Pods that Deployments (through ReplicaSets) and DaemonSets own: spec from the
+ * template, a node, an IP, and a Running status that is Ready unless the node is marked to
+ * keep that DaemonSet's pod failing.
+ */
+import type { KubeObject } from '../store/types.ts';
+import { stableHex } from './stable-name-hash.ts';
+
+/**
+ * Node annotation listing `namespace/name` of DaemonSets whose pod on that node stays not
+ * ready (comma-separated). The topology uses it for the Cilium agent on talos-worker-1.
+ */
+export const NOT_READY_DAEMONSETS_ANNOTATION = 'demo-cluster.internal/not-ready-daemonsets';
+
+/** What a new pod needs besides its template. */
+export interface PodPlacement {
+  name: string;
+  owner: KubeObject;
+  template: { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: Record<string, unknown> };
+  extraLabels: Record<string, string>;
+  nodeName: string;
+  hostIP: string;
+  podIP: string;
+  ready: boolean;
+  startedAt: string;
+}
+
+interface ContainerSpec {
+  name: string;
+  image?: string;
+}
+
+/** A pod object with its Running status. */
+export function buildPod(placement: PodPlacement): KubeObject {
+  const { owner, template, ready, startedAt } = placement;
+  const spec = (template.spec ?? {}) as Record<string, unknown> & { containers?: ContainerSpec[] };
+  const containers = spec.containers ?? [];
+  const notReadyNames = containers.map((container) => container.name);
+  const condition = (type: string, status: boolean): Record<string, unknown> => ({
+    type,
+    status: status ? 'True' : 'False',
+    lastProbeTime: null,
+    lastTransitionTime: startedAt,
+    ...(status ? {} : { reason: 'ContainersNotReady', message: `containers with unready status: [${notReadyNames.join(' ')}]` }),
+  });
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      name: placement.name,
+      generateName: `${owner.metadata.name}-`,
+      namespace: owner.metadata.namespace,
+      labels: { ...(template.metadata?.labels ?? {}), ...placement.extraLabels },
+      ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
+      ownerReferences: [
+        {
+          apiVersion: owner.apiVersion,
+          kind: owner.kind,
+          name: owner.metadata.name,
+          uid: owner.metadata.uid ?? '',
+          controller: true,
+          blockOwnerDeletion: true,
+        },
+      ],
+    },
+    spec: {
+      ...spec,
+      nodeName: placement.nodeName,
+      schedulerName: 'default-scheduler',
+      serviceAccountName: (spec.serviceAccountName as string | undefined) ?? 'default',
+      serviceAccount: (spec.serviceAccountName as string | undefined) ?? 'default',
+      terminationGracePeriodSeconds: 30,
+      enableServiceLinks: true,
+      priority: 0,
+      preemptionPolicy: 'PreemptLowerPriority',
+    },
+    status: {
+      phase: 'Running',
+      conditions: [
+        condition('PodReadyToStartContainers', true),
+        condition('Initialized', true),
+        condition('Ready', ready),
+        condition('ContainersReady', ready),
+        condition('PodScheduled', true),
+      ],
+      hostIP: placement.hostIP,
+      hostIPs: [{ ip: placement.hostIP }],
+      podIP: placement.podIP,
+      podIPs: [{ ip: placement.podIP }],
+      startTime: startedAt,
+      qosClass: 'BestEffort',
+      containerStatuses: containers.map((container) => {
+        const image = container.image ?? '';
+        const imageName = image.split(':')[0];
+        return {
+          name: container.name,
+          image,
+          imageID: `${imageName}@sha256:${stableHex(image, 64)}`,
+          containerID: `containerd://${stableHex(`${placement.name}/${container.name}`, 64)}`,
+          ready,
+          started: true,
+          restartCount: ready ? 0 : 7,
+          state: { running: { startedAt } },
+          ...(ready
+            ? {}
+            : {
+                lastState: {
+                  terminated: { exitCode: 1, reason: 'Error', startedAt, finishedAt: startedAt, containerID: `containerd://${stableHex(`${placement.name}/${container.name}/previous`, 64)}` },
+                },
+              }),
+        };
+      }),
+    },
+  };
+}
+
+/** True when the pod's Ready condition is True. */
+export function isPodReady(pod: KubeObject): boolean {
+  const conditions = (pod.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
+  return conditions.some((condition) => condition.type === 'Ready' && condition.status === 'True');
+}
+
+/** The controller owner reference of an object, if any. */
+export function controllerOwner(object: KubeObject): { kind: string; name: string; uid: string } | undefined {
+  const owners = object.metadata.ownerReferences ?? [];
+  return owners.find((owner) => owner.controller) ?? owners[0];
+}

@@ -1,0 +1,376 @@
+/**
+ * The workload controllers of kube-controller-manager and the scheduler, reduced to what the
+ * portal sees: Deployments own a ReplicaSet per pod template, ReplicaSets and DaemonSets own
+ * Running pods placed on nodes, and all three report replica counts in their status.
+ * Existing pods are never rewritten, so a pod the topology made not ready stays not ready.
+ */
+import type { KubeObject, ResourceKey, StoreEvent } from '../store/types.ts';
+import { KEYS } from '../topology/resource-keys.ts';
+import type { Controller, ControllerContext } from './controller.ts';
+import { formatIpv4, parseCidr } from './ipv4-ranges.ts';
+import { matchesSelectorMap } from './label-selector-match.ts';
+import { safeSuffix } from './stable-name-hash.ts';
+import { jsonEqual, mergeConditions, nowTimestamp, type Condition } from './status-conditions.ts';
+import { buildPod, controllerOwner, isPodReady, NOT_READY_DAEMONSETS_ANNOTATION } from './workload-pods.ts';
+
+interface PodTemplate {
+  metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec?: Record<string, unknown> & { nodeSelector?: Record<string, string>; hostNetwork?: boolean; tolerations?: { operator?: string; key?: string }[] };
+}
+
+interface WorkloadSpec {
+  replicas?: number;
+  selector?: { matchLabels?: Record<string, string> };
+  template?: PodTemplate;
+}
+
+const specOf = (object: KubeObject): WorkloadSpec => (object.spec ?? {}) as WorkloadSpec;
+const statusOf = (object: KubeObject): Record<string, unknown> => (object.status ?? {}) as Record<string, unknown>;
+
+/** Creates the Deployment / ReplicaSet / DaemonSet controller. */
+export function createWorkloadsController(context: ControllerContext): Controller {
+  const { store, cache } = context;
+  // Per node: pod IPs in use (excluding host-network pods, which use the node address).
+  let usedIpsByNode: Map<string, Set<string>> | undefined;
+
+  function usedIps(): Map<string, Set<string>> {
+    if (usedIpsByNode) return usedIpsByNode;
+    usedIpsByNode = new Map();
+    for (const pod of cache.list(KEYS.pod)) trackPodIp(pod, true);
+    return usedIpsByNode;
+  }
+
+  function trackPodIp(pod: KubeObject, add: boolean): void {
+    const map = usedIpsByNode;
+    if (!map) return;
+    const spec = pod.spec as { nodeName?: string; hostNetwork?: boolean } | undefined;
+    const ip = (pod.status as { podIP?: string } | undefined)?.podIP;
+    if (!spec?.nodeName || spec.hostNetwork || !ip) return;
+    let set = map.get(spec.nodeName);
+    if (!set) {
+      set = new Set();
+      map.set(spec.nodeName, set);
+    }
+    if (add) set.add(ip);
+    else set.delete(ip);
+  }
+
+  function nodeAddress(node: KubeObject): string {
+    const addresses = (node.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? [];
+    return addresses.find((address) => address.type === 'InternalIP')?.address ?? '';
+  }
+
+  function allocatePodIp(node: KubeObject): string {
+    const set = usedIps().get(node.metadata.name) ?? new Set<string>();
+    usedIps().set(node.metadata.name, set);
+    const range = parseCidr(String((node.spec as { podCIDR?: string } | undefined)?.podCIDR ?? '10.42.0.0/24'));
+    if (!range) return '';
+    // .1 and .2 of the node's range are Cilium's router and health addresses.
+    for (let value = range.first + 10; value < range.last; value++) {
+      const ip = formatIpv4(value);
+      if (!set.has(ip)) {
+        set.add(ip);
+        return ip;
+      }
+    }
+    return '';
+  }
+
+  function isNodeReady(node: KubeObject): boolean {
+    const conditions = (node.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
+    return conditions.some((condition) => condition.type === 'Ready' && condition.status === 'True');
+  }
+
+  function tolerates(template: PodTemplate, node: KubeObject): boolean {
+    const taints = ((node.spec as { taints?: { key: string; effect: string }[] } | undefined)?.taints ?? []).filter(
+      (taint) => taint.effect === 'NoSchedule' || taint.effect === 'NoExecute',
+    );
+    const tolerations = template.spec?.tolerations ?? [];
+    return taints.every((taint) => tolerations.some((toleration) => toleration.operator === 'Exists' && (!toleration.key || toleration.key === taint.key)));
+  }
+
+  function eligibleNodes(template: PodTemplate, requireReady: boolean): KubeObject[] {
+    const selector = template.spec?.nodeSelector;
+    return cache
+      .list(KEYS.node)
+      .filter((node) => (!selector || Object.keys(selector).length === 0 || matchesSelectorMap(selector, node.metadata.labels)))
+      .filter((node) => tolerates(template, node) && (!requireReady || isNodeReady(node)))
+      .sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+  }
+
+  function ownedBy(key: ResourceKey, namespace: string, kind: string, name: string): KubeObject[] {
+    return cache.list(key, namespace).filter((object) => {
+      const owner = controllerOwner(object);
+      return owner?.kind === kind && owner.name === name;
+    });
+  }
+
+  function createPod(owner: KubeObject, template: PodTemplate, name: string, node: KubeObject, extraLabels: Record<string, string>): void {
+    const daemonSetId = owner.kind === 'DaemonSet' ? `${owner.metadata.namespace}/${owner.metadata.name}` : '';
+    const faulty =
+      daemonSetId !== '' &&
+      (node.metadata.annotations?.[NOT_READY_DAEMONSETS_ANNOTATION] ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .includes(daemonSetId);
+    const hostIP = nodeAddress(node);
+    const pod = buildPod({
+      name,
+      owner,
+      template,
+      extraLabels,
+      nodeName: node.metadata.name,
+      hostIP,
+      podIP: template.spec?.hostNetwork ? hostIP : allocatePodIp(node),
+      ready: !faulty,
+      startedAt: nowTimestamp(context.options.now()),
+    });
+    const created = store.create(pod);
+    if (!jsonEqual(created.status, pod.status)) store.updateStatus({ ...created, status: pod.status });
+  }
+
+  function deletePod(pod: KubeObject): void {
+    trackPodIp(pod, false);
+    store.delete(KEYS.pod, pod.metadata.namespace, pod.metadata.name);
+  }
+
+  function writeStatus(object: KubeObject, status: Record<string, unknown>): void {
+    if (jsonEqual(object.status, status)) return;
+    store.updateStatus({ ...object, status });
+  }
+
+  function pickNode(nodes: KubeObject[]): KubeObject | undefined {
+    let best: KubeObject | undefined;
+    let bestCount = Infinity;
+    for (const node of nodes) {
+      const count = usedIps().get(node.metadata.name)?.size ?? 0;
+      if (count < bestCount) {
+        best = node;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+
+  function reconcileReplicaSet(namespace: string, name: string): void {
+    const replicaSet = cache.get(KEYS.replicaSet, namespace, name);
+    const pods = ownedBy(KEYS.pod, namespace, 'ReplicaSet', name);
+    if (!replicaSet) {
+      for (const pod of pods) deletePod(pod);
+      return;
+    }
+    const spec = specOf(replicaSet);
+    const template = spec.template ?? {};
+    const desired = spec.replicas ?? 1;
+    const live = pods.filter((pod) => !pod.metadata.deletionTimestamp);
+    if (live.length < desired) {
+      const nodes = eligibleNodes(template, true);
+      const names = new Set(pods.map((pod) => pod.metadata.name));
+      let attempt = 0;
+      for (let missing = desired - live.length; missing > 0 && nodes.length > 0; missing--) {
+        let podName: string;
+        do podName = `${name}-${safeSuffix(`${namespace}/${name}#${attempt++}`, 5)}`;
+        while (names.has(podName));
+        names.add(podName);
+        const node = pickNode(nodes);
+        if (node) createPod(replicaSet, template, podName, node, {});
+      }
+    } else if (live.length > desired) {
+      const surplus = [...live].sort((a, b) => Number(isPodReady(a)) - Number(isPodReady(b)) || b.metadata.name.localeCompare(a.metadata.name));
+      for (const pod of surplus.slice(0, live.length - desired)) deletePod(pod);
+    }
+    const current = ownedBy(KEYS.pod, namespace, 'ReplicaSet', name);
+    const ready = current.filter(isPodReady).length;
+    writeStatus(replicaSet, {
+      replicas: current.length,
+      fullyLabeledReplicas: current.length,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      observedGeneration: replicaSet.metadata.generation ?? 1,
+    });
+  }
+
+  function reconcileDeployment(namespace: string, name: string): void {
+    const deployment = cache.get(KEYS.deployment, namespace, name);
+    const replicaSets = ownedBy(KEYS.replicaSet, namespace, 'Deployment', name);
+    if (!deployment) {
+      for (const replicaSet of replicaSets) store.delete(KEYS.replicaSet, namespace, replicaSet.metadata.name);
+      return;
+    }
+    const spec = specOf(deployment);
+    const template = spec.template ?? {};
+    const desired = spec.replicas ?? 1;
+    const hash = safeSuffix(JSON.stringify(template), 10);
+    const currentName = `${name}-${hash}`;
+    const revision = String(
+      Math.max(0, ...replicaSets.map((replicaSet) => Number(replicaSet.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0))) +
+        (replicaSets.some((replicaSet) => replicaSet.metadata.name === currentName) ? 0 : 1),
+    );
+    const existing = cache.get(KEYS.replicaSet, namespace, currentName);
+    const labels = { ...(template.metadata?.labels ?? {}), 'pod-template-hash': hash };
+    if (!existing) {
+      store.create({
+        apiVersion: 'apps/v1',
+        kind: 'ReplicaSet',
+        metadata: {
+          name: currentName,
+          namespace,
+          labels,
+          annotations: {
+            'deployment.kubernetes.io/desired-replicas': String(desired),
+            'deployment.kubernetes.io/max-replicas': String(desired + Math.ceil(desired * 0.25)),
+            'deployment.kubernetes.io/revision': revision,
+          },
+          ownerReferences: [
+            { apiVersion: 'apps/v1', kind: 'Deployment', name, uid: deployment.metadata.uid ?? '', controller: true, blockOwnerDeletion: true },
+          ],
+        },
+        spec: {
+          replicas: desired,
+          selector: { matchLabels: { ...(spec.selector?.matchLabels ?? {}), 'pod-template-hash': hash } },
+          template: { ...template, metadata: { ...(template.metadata ?? {}), labels } },
+        },
+      });
+    } else if (specOf(existing).replicas !== desired) {
+      store.update({
+        ...existing,
+        metadata: {
+          ...existing.metadata,
+          annotations: { ...existing.metadata.annotations, 'deployment.kubernetes.io/desired-replicas': String(desired) },
+        },
+        spec: { ...specOf(existing), replicas: desired },
+      });
+    }
+    for (const old of replicaSets) {
+      if (old.metadata.name !== currentName && (specOf(old).replicas ?? 1) !== 0) {
+        store.update({ ...old, spec: { ...specOf(old), replicas: 0 } });
+      }
+    }
+
+    let total = 0;
+    let ready = 0;
+    let updated = 0;
+    for (const replicaSet of ownedBy(KEYS.replicaSet, namespace, 'Deployment', name)) {
+      const pods = ownedBy(KEYS.pod, namespace, 'ReplicaSet', replicaSet.metadata.name);
+      total += pods.length;
+      ready += pods.filter(isPodReady).length;
+      if (replicaSet.metadata.name === currentName) updated = pods.length;
+    }
+    const now = nowTimestamp(context.options.now());
+    const available = ready >= desired - Math.floor(desired * 0.25);
+    const wanted: Condition[] = [
+      available
+        ? { type: 'Available', status: 'True', reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' }
+        : { type: 'Available', status: 'False', reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' },
+      updated === desired && ready === desired
+        ? { type: 'Progressing', status: 'True', reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${currentName}" has successfully progressed.` }
+        : { type: 'Progressing', status: 'True', reason: 'ReplicaSetUpdated', message: `ReplicaSet "${currentName}" is progressing.` },
+    ];
+    const conditions = mergeConditions(statusOf(deployment).conditions, wanted, now).map((condition) => {
+      const previous = ((statusOf(deployment).conditions as (Condition & { lastUpdateTime?: string })[] | undefined) ?? []).find(
+        (candidate) => candidate.type === condition.type,
+      );
+      const unchanged = previous && previous.reason === condition.reason && previous.message === condition.message;
+      return { ...condition, lastUpdateTime: unchanged && previous.lastUpdateTime ? previous.lastUpdateTime : now };
+    });
+    writeStatus(deployment, {
+      observedGeneration: deployment.metadata.generation ?? 1,
+      replicas: total,
+      updatedReplicas: updated,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      ...(total - ready > 0 ? { unavailableReplicas: total - ready } : {}),
+      conditions,
+    });
+  }
+
+  function reconcileDaemonSet(namespace: string, name: string): void {
+    const daemonSet = cache.get(KEYS.daemonSet, namespace, name);
+    const pods = ownedBy(KEYS.pod, namespace, 'DaemonSet', name);
+    if (!daemonSet) {
+      for (const pod of pods) deletePod(pod);
+      return;
+    }
+    const template = specOf(daemonSet).template ?? {};
+    const nodes = eligibleNodes(template, false);
+    const nodeNames = new Set(nodes.map((node) => node.metadata.name));
+    const podByNode = new Map<string, KubeObject>();
+    for (const pod of pods) {
+      const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName ?? '';
+      if (!nodeNames.has(nodeName) || podByNode.has(nodeName)) deletePod(pod);
+      else podByNode.set(nodeName, pod);
+    }
+    const generation = String(daemonSet.metadata.generation ?? 1);
+    const revisionHash = safeSuffix(JSON.stringify(template), 10);
+    for (const node of nodes) {
+      if (podByNode.has(node.metadata.name)) continue;
+      createPod(daemonSet, template, `${name}-${safeSuffix(`${namespace}/${name}@${node.metadata.name}`, 5)}`, node, {
+        'controller-revision-hash': revisionHash,
+        'pod-template-generation': generation,
+      });
+    }
+    const current = ownedBy(KEYS.pod, namespace, 'DaemonSet', name);
+    const ready = current.filter(isPodReady).length;
+    writeStatus(daemonSet, {
+      currentNumberScheduled: current.length,
+      desiredNumberScheduled: nodes.length,
+      numberAvailable: ready,
+      numberMisscheduled: 0,
+      numberReady: ready,
+      ...(nodes.length - ready > 0 ? { numberUnavailable: nodes.length - ready } : {}),
+      observedGeneration: daemonSet.metadata.generation ?? 1,
+      updatedNumberScheduled: current.length,
+    });
+  }
+
+  const ownerKey = (object: KubeObject): string[] => {
+    const owner = controllerOwner(object);
+    const namespace = object.metadata.namespace ?? '';
+    if (owner?.kind === 'ReplicaSet') return [`rs:${namespace}/${owner.name}`];
+    if (owner?.kind === 'DaemonSet') return [`ds:${namespace}/${owner.name}`];
+    if (owner?.kind === 'Deployment') return [`deploy:${namespace}/${owner.name}`];
+    return [];
+  };
+
+  return {
+    name: 'workloads',
+    watches: [KEYS.deployment, KEYS.replicaSet, KEYS.daemonSet, KEYS.pod, KEYS.node],
+    keysFor(event: StoreEvent): string[] {
+      const { object } = event;
+      const id = `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
+      switch (event.resource.plural) {
+        case 'deployments':
+          return event.resource.group === 'apps' ? [`deploy:${id}`] : [];
+        case 'replicasets':
+          return [`rs:${id}`, ...ownerKey(object)];
+        case 'daemonsets':
+          return event.resource.group === 'apps' ? [`ds:${id}`] : [];
+        case 'pods':
+          if (event.type === 'DELETED') trackPodIp(object, false);
+          else trackPodIp(object, true);
+          return ownerKey(object);
+        case 'nodes':
+          return cache.list(KEYS.daemonSet).map((daemonSet) => `ds:${daemonSet.metadata.namespace}/${daemonSet.metadata.name}`);
+        default:
+          return [];
+      }
+    },
+    allKeys(): string[] {
+      const id = (object: KubeObject): string => `${object.metadata.namespace}/${object.metadata.name}`;
+      return [
+        ...cache.list(KEYS.daemonSet).map((object) => `ds:${id(object)}`),
+        ...cache.list(KEYS.deployment).map((object) => `deploy:${id(object)}`),
+        ...cache.list(KEYS.replicaSet).map((object) => `rs:${id(object)}`),
+      ];
+    },
+    reconcile(key: string): void {
+      const [kind, id] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+      const slash = id.indexOf('/');
+      const namespace = id.slice(0, slash);
+      const name = id.slice(slash + 1);
+      if (kind === 'deploy') reconcileDeployment(namespace, name);
+      else if (kind === 'rs') reconcileReplicaSet(namespace, name);
+      else if (kind === 'ds') reconcileDaemonSet(namespace, name);
+    },
+  };
+}
