@@ -3,7 +3,8 @@
  * Cilium gateway controller, cert-manager, endpoints, and the workload controllers. They do one
  * full reconcile before startControllers returns, then follow store events.
  */
-import type { ObjectStore } from '../store/types.ts';
+import { parseApiVersion } from '../store/resources.ts';
+import type { KubeObject, ObjectStore, StoreEvent } from '../store/types.ts';
 import { createCertManagerController } from './cert-manager.ts';
 import type { Controller, ControllerContext, ControllerName, ControllerOptions } from './controller.ts';
 import { createEndpointsController } from './endpoints.ts';
@@ -38,8 +39,41 @@ const FACTORIES: Record<ControllerName, (context: ControllerContext) => Controll
 /** All controller names, in the order they first reconcile. */
 export const ALL_CONTROLLERS: readonly ControllerName[] = ['workloads', 'endpoints', 'gateway', 'lb-ipam', 'l2-announcements', 'cert-manager'];
 
+/** A store whose writes also report their results to `onWrite`, used when nothing subscribes. */
+function writeThrough(store: ObjectStore, onWrite: (event: StoreEvent) => void): ObjectStore {
+  const report = (type: StoreEvent['type'], object: KubeObject, dryRun?: boolean): KubeObject => {
+    const resource = store.resources.byKind(object.kind, parseApiVersion(object.apiVersion).group);
+    if (resource && !dryRun) onWrite({ type, resource, object, resourceVersion: Number(object.metadata.resourceVersion) });
+    return object;
+  };
+  return {
+    resources: store.resources,
+    get: (key, namespace, name) => store.get(key, namespace, name),
+    list: (key, options) => store.list(key, options),
+    create: (object, options) => report('ADDED', store.create(object, options), options?.dryRun),
+    update: (object, options) => report('MODIFIED', store.update(object, options), options?.dryRun),
+    updateStatus: (object, options) => report('MODIFIED', store.updateStatus(object, options), options?.dryRun),
+    delete: (key, namespace, name, options) => report('DELETED', store.delete(key, namespace, name, options), options?.dryRun),
+    subscribe: (listener) => store.subscribe(listener),
+    currentResourceVersion: () => store.currentResourceVersion(),
+  };
+}
+
+/**
+ * Runs the named controllers once to completion without subscribing to the store (so the
+ * store does not copy every event for a listener). Timers are not started. For seeding.
+ */
+export function reconcileOnce(store: ObjectStore, names: readonly ControllerName[], options: ControllerOptions = {}): void {
+  const running = buildControllers(store, { ...options, controllers: names, leaseRenewIntervalMs: 0 }, 'write-through');
+  running.stop();
+}
+
 /** Starts the controllers (all, or `options.controllers`) and reconciles everything once. */
 export function startControllers(store: ObjectStore, options: ControllerOptions = {}): RunningControllers {
+  return buildControllers(store, options, 'subscribe');
+}
+
+function buildControllers(store: ObjectStore, options: ControllerOptions, mode: 'subscribe' | 'write-through'): RunningControllers {
   const names = options.controllers ?? ALL_CONTROLLERS;
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
@@ -48,13 +82,15 @@ export function startControllers(store: ObjectStore, options: ControllerOptions 
     leaseRenewIntervalMs: options.leaseRenewIntervalMs ?? 10_000,
     now: options.now ?? (() => new Date()),
   };
-  const recorder = createEventRecorder(store, settings.now);
+  let route: (event: StoreEvent) => void = () => {};
+  const writer = mode === 'write-through' ? writeThrough(store, (event) => route(event)) : store;
+  const recorder = createEventRecorder(writer, settings.now);
   const controllers = new Map<ControllerName, Controller>();
   const queue = createReconcileQueue(controllers);
 
   const cache = createInformerCache(store);
   const context: ControllerContext = {
-    store,
+    store: writer,
     cache,
     options: settings,
     enqueue: (name, key) => queue.add(name, key),
@@ -80,7 +116,7 @@ export function startControllers(store: ObjectStore, options: ControllerOptions 
     }
   }
 
-  const unsubscribe = store.subscribe((event) => {
+  route = (event: StoreEvent): void => {
     if (stopped) return;
     const interested = routes.get(resourceId(event.resource));
     if (!interested) return;
@@ -88,7 +124,8 @@ export function startControllers(store: ObjectStore, options: ControllerOptions 
     for (const controller of interested) {
       for (const key of controller.keysFor(event)) queue.add(controller.name, key);
     }
-  });
+  };
+  const unsubscribe = mode === 'subscribe' ? store.subscribe(route) : () => {};
 
   for (const controller of controllers.values()) {
     for (const key of controller.allKeys()) queue.add(controller.name, key);

@@ -41,8 +41,9 @@ export function createInformerCache(store: ObjectStore): InformerCache {
     if (byNamespace) return byNamespace;
     if (!store.resources.byKey(key)) return undefined;
     byNamespace = new Map();
-    // Copies are needed only when the store hands out its own objects.
-    const objects = readOnly.listReadOnly ? readOnly.listReadOnly(key).map((object) => structuredClone(object)) : store.list(key);
+    // The memory store never mutates stored objects in place, and controllers only read cached
+    // objects (every write builds a new one), so its read-only view can be shared uncopied.
+    const objects = readOnly.listReadOnly ? readOnly.listReadOnly(key) : store.list(key);
     for (const object of objects) put(byNamespace, object);
     kinds.set(id, byNamespace);
     return byNamespace;

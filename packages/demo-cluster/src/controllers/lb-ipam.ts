@@ -190,8 +190,17 @@ export function createLbIpamController(context: ControllerContext): Controller {
     const failed = (reason: string, message: string): Condition => ({ type: IPAM_REQUEST_SATISFIED, status: 'False', reason, message });
 
     const lbServices = services.filter(isLoadBalancer);
-    const matchingPools = (service: KubeObject): PoolState[] =>
-      usable.filter((pool) => matchesLabelSelector(pool.selector, serviceLabels(service), true)).sort((a, b) => a.name.localeCompare(b.name));
+    usable.sort((a, b) => a.name.localeCompare(b.name));
+    const poolsByService = new Map<KubeObject, PoolState[]>();
+    const matchingPools = (service: KubeObject): PoolState[] => {
+      let pools = poolsByService.get(service);
+      if (!pools) {
+        const labels = serviceLabels(service);
+        pools = usable.filter((pool) => matchesLabelSelector(pool.selector, labels, true));
+        poolsByService.set(service, pools);
+      }
+      return pools;
+    };
 
     const take = (value: number, pool: PoolState, holder: Holder): void => {
       pool.used.add(value);

@@ -32,6 +32,49 @@ export function createWorkloadsController(context: ControllerContext): Controlle
   const { store, cache } = context;
   // Per node: pod IPs in use (excluding host-network pods, which use the node address).
   let usedIpsByNode: Map<string, Set<string>> | undefined;
+  // Per node: where the next IP search starts, so allocation does not rescan the used ones.
+  const ipCursor = new Map<string, number>();
+  // Per node: number of pods, for spreading replicas.
+  let podsPerNode: Map<string, number> | undefined;
+  // kind -> 'namespace/OwnerKind/ownerName' -> name -> object, for pods and ReplicaSets.
+  const ownerIndexes = new Map<string, Map<string, Map<string, KubeObject>>>();
+
+  function ownerIndex(key: ResourceKey): Map<string, Map<string, KubeObject>> {
+    let index = ownerIndexes.get(key.plural);
+    if (index) return index;
+    index = new Map();
+    ownerIndexes.set(key.plural, index);
+    for (const object of cache.list(key)) trackOwned(key, object, true);
+    return index;
+  }
+
+  function trackOwned(key: ResourceKey, object: KubeObject, add: boolean): void {
+    const index = ownerIndexes.get(key.plural);
+    if (!index) return;
+    const owner = controllerOwner(object);
+    if (!owner) return;
+    const id = `${object.metadata.namespace ?? ''}/${owner.kind}/${owner.name}`;
+    let members = index.get(id);
+    if (!members) {
+      members = new Map();
+      index.set(id, members);
+    }
+    if (add) members.set(object.metadata.name, object);
+    else members.delete(object.metadata.name);
+  }
+
+  function nodeLoad(): Map<string, number> {
+    if (podsPerNode) return podsPerNode;
+    podsPerNode = new Map();
+    for (const pod of cache.list(KEYS.pod)) countPod(pod, 1);
+    return podsPerNode;
+  }
+
+  function countPod(pod: KubeObject, delta: number): void {
+    if (!podsPerNode) return;
+    const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+    if (nodeName) podsPerNode.set(nodeName, (podsPerNode.get(nodeName) ?? 0) + delta);
+  }
 
   function usedIps(): Map<string, Set<string>> {
     if (usedIpsByNode) return usedIpsByNode;
@@ -66,10 +109,15 @@ export function createWorkloadsController(context: ControllerContext): Controlle
     const range = parseCidr(String((node.spec as { podCIDR?: string } | undefined)?.podCIDR ?? '10.42.0.0/24'));
     if (!range) return '';
     // .1 and .2 of the node's range are Cilium's router and health addresses.
-    for (let value = range.first + 10; value < range.last; value++) {
-      const ip = formatIpv4(value);
+    const first = range.first + 10;
+    const size = range.last - first;
+    const start = ipCursor.get(node.metadata.name) ?? 0;
+    for (let step = 0; step < size; step++) {
+      const offset = (start + step) % size;
+      const ip = formatIpv4(first + offset);
       if (!set.has(ip)) {
         set.add(ip);
+        ipCursor.set(node.metadata.name, offset + 1);
         return ip;
       }
     }
@@ -99,10 +147,7 @@ export function createWorkloadsController(context: ControllerContext): Controlle
   }
 
   function ownedBy(key: ResourceKey, namespace: string, kind: string, name: string): KubeObject[] {
-    return cache.list(key, namespace).filter((object) => {
-      const owner = controllerOwner(object);
-      return owner?.kind === kind && owner.name === name;
-    });
+    return [...(ownerIndex(key).get(`${namespace}/${kind}/${name}`)?.values() ?? [])];
   }
 
   function createPod(owner: KubeObject, template: PodTemplate, name: string, node: KubeObject, extraLabels: Record<string, string>): void {
@@ -126,6 +171,7 @@ export function createWorkloadsController(context: ControllerContext): Controlle
       startedAt: nowTimestamp(context.options.now()),
     });
     const created = store.create(pod);
+    countPod(created, 1);
     if (!jsonEqual(created.status, pod.status)) store.updateStatus({ ...created, status: pod.status });
   }
 
@@ -143,7 +189,7 @@ export function createWorkloadsController(context: ControllerContext): Controlle
     let best: KubeObject | undefined;
     let bestCount = Infinity;
     for (const node of nodes) {
-      const count = usedIps().get(node.metadata.name)?.size ?? 0;
+      const count = nodeLoad().get(node.metadata.name) ?? 0;
       if (count < bestCount) {
         best = node;
         bestCount = count;
@@ -230,7 +276,10 @@ export function createWorkloadsController(context: ControllerContext): Controlle
           selector: { matchLabels: { ...(spec.selector?.matchLabels ?? {}), 'pod-template-hash': hash } },
           template: { ...template, metadata: { ...(template.metadata ?? {}), labels } },
         },
+        // Predicted; reconciling the ReplicaSet right away corrects it if pods cannot be placed.
+        status: { replicas: desired, fullyLabeledReplicas: desired, readyReplicas: desired, availableReplicas: desired, observedGeneration: 1 },
       });
+      reconcileReplicaSet(namespace, currentName);
     } else if (specOf(existing).replicas !== desired) {
       store.update({
         ...existing,
@@ -342,12 +391,14 @@ export function createWorkloadsController(context: ControllerContext): Controlle
         case 'deployments':
           return event.resource.group === 'apps' ? [`deploy:${id}`] : [];
         case 'replicasets':
+          trackOwned(KEYS.replicaSet, object, event.type !== 'DELETED');
           return [`rs:${id}`, ...ownerKey(object)];
         case 'daemonsets':
           return event.resource.group === 'apps' ? [`ds:${id}`] : [];
         case 'pods':
-          if (event.type === 'DELETED') trackPodIp(object, false);
-          else trackPodIp(object, true);
+          trackPodIp(object, event.type !== 'DELETED');
+          trackOwned(KEYS.pod, object, event.type !== 'DELETED');
+          if (event.type === 'DELETED') countPod(object, -1);
           return ownerKey(object);
         case 'nodes':
           return cache.list(KEYS.daemonSet).map((daemonSet) => `ds:${daemonSet.metadata.namespace}/${daemonSet.metadata.name}`);

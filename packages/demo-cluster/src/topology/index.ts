@@ -5,7 +5,7 @@
  */
 import { acmeIssuerReadyStatus, issueCertificateNow } from '../controllers/certificate-issuance.ts';
 import { certificatesForGateway } from '../controllers/gateway-certificates.ts';
-import { startControllers } from '../controllers/index.ts';
+import { reconcileOnce } from '../controllers/index.ts';
 import { NOT_READY_DAEMONSETS_ANNOTATION } from '../controllers/workload-pods.ts';
 import type { KubeObject, ObjectStore } from '../store/types.ts';
 import type { TalosClusterState } from '../talos/types.ts';
@@ -67,7 +67,7 @@ export function seedTopology(store: ObjectStore, options: SeedTopologyOptions): 
   }
 
   // Pods, ReplicaSets and workload status exist from the start, as in a running cluster.
-  startControllers(store, { controllers: ['workloads'], now: () => now }).stop();
+  reconcileOnce(store, ['workloads'], { now: () => now });
 
   if (seeded) seedIssuedCertificates(store, now);
 
