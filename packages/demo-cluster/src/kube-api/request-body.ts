@@ -27,6 +27,14 @@ export function mediaTypeOf(contentType: string | undefined): string {
 
 /** Decodes a body as JSON, or as YAML for YAML media types. Throws 400 on malformed input. */
 export function decodeBody(text: string, mediaType: string): unknown {
+  if (mediaType !== '' && !mediaType.includes('json') && !mediaType.includes('yaml')) {
+    // Protobuf and other encodings are not served; client-go (1.32+) retries with JSON on 415.
+    throw new ApiError(
+      415,
+      'UnsupportedMediaType',
+      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
+    );
+  }
   if (text.trim() === '') throw badRequest('the body of the request was empty');
   const yaml = mediaType.includes('yaml');
   try {
