@@ -138,7 +138,7 @@ test('kubectl apply, apply --server-side (with a conflict), --dry-run=server and
   assert.equal(created.stdout.trim(), 'deployment.apps/web created');
   const configured = await kubectl(['apply', '-f', '-'], manifest(1, 'nginx:1.28'));
   assert.equal(configured.stdout.trim(), 'deployment.apps/web configured');
-  assert.equal(fixture.store.get({ group: 'apps', plural: 'deployments' }, 'default', 'web')!.spec!.template.spec.containers[0].image, 'nginx:1.28');
+  assert.equal((fixture.store.get({ group: 'apps', plural: 'deployments' }, 'default', 'web')!.spec as any).template.spec.containers[0].image, 'nginx:1.28');
 
   const serverSide = await kubectl(['apply', '--server-side', '-f', '-'], manifest(1, 'nginx:1.28'));
   assert.equal(serverSide.code, 0, serverSide.stderr);
@@ -148,7 +148,7 @@ test('kubectl apply, apply --server-side (with a conflict), --dry-run=server and
   assert.match(conflict.stderr, /Apply failed with \d+ conflicts?: conflict with "kubectl" using apps\/v1: \.spec\.replicas/);
   const forced = await kubectl(['apply', '--server-side', '--field-manager', 'other-team', '--force-conflicts', '-f', '-'], manifest(4, 'nginx:1.28'));
   assert.equal(forced.code, 0, forced.stderr);
-  assert.equal(fixture.store.get({ group: 'apps', plural: 'deployments' }, 'default', 'web')!.spec!.replicas, 4);
+  assert.equal((fixture.store.get({ group: 'apps', plural: 'deployments' }, 'default', 'web')!.spec as any).replicas, 4);
 
   const dry = await kubectl(['apply', '--dry-run=server', '-f', '-'], 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: only-dry\n  namespace: default\ndata: {a: b}\n');
   assert.equal(dry.code, 0, dry.stderr);
