@@ -150,9 +150,7 @@ export function seedClusterBaseline(store: ObjectStore, options: ClusterBaseline
 
   createSeeded(store, ciliumConfigMap());
   const ciliumLabels = { 'k8s-app': 'cilium', 'app.kubernetes.io/name': 'cilium-agent', 'app.kubernetes.io/part-of': 'cilium' };
-  createSeeded(
-    store,
-    daemonSetManifest({ name: 'cilium', namespace: 'kube-system' }, { 'k8s-app': 'cilium' }, ciliumLabels, {
+  const ciliumDaemonSet = daemonSetManifest({ name: 'cilium', namespace: 'kube-system' }, { 'k8s-app': 'cilium' }, ciliumLabels, {
       containerName: 'cilium-agent',
       image: CILIUM_IMAGE,
       hostNetwork: true,
@@ -162,8 +160,12 @@ export function seedClusterBaseline(store: ObjectStore, options: ClusterBaseline
         { name: 'peer-service', containerPort: 4244 },
         { name: 'prometheus', containerPort: 9962 },
       ],
-    }),
-  );
+  });
+  // kubectl exec picks the agent container of the multi-container upstream pod through this.
+  (ciliumDaemonSet.spec as { template: { metadata: Record<string, unknown> } }).template.metadata.annotations = {
+    'kubectl.kubernetes.io/default-container': 'cilium-agent',
+  };
+  createSeeded(store, ciliumDaemonSet);
   const envoyLabels = { 'k8s-app': 'cilium-envoy', 'app.kubernetes.io/name': 'cilium-envoy', 'app.kubernetes.io/part-of': 'cilium', name: 'cilium-envoy' };
   createSeeded(
     store,
