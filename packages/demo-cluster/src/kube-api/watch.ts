@@ -58,6 +58,8 @@ export function serveWatch(store: MemoryStore, request: WatchRequest, response: 
     'Cache-Control': 'no-cache, private',
     'Transfer-Encoding': 'chunked',
   });
+  // Clients wait for the headers before reading events; send them even when no event is due yet.
+  response.flushHeaders();
   let stopped = false;
   const write = (type: string, object: unknown) => {
     if (!stopped) response.write(`${JSON.stringify({ type, object })}\n`);
