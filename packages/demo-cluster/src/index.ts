@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
+import { ciliumDbgExecHandler } from './cilium-dbg/index.ts';
 import { startControllers } from './controllers/index.ts';
 import type { RunningControllers } from './controllers/index.ts';
 import { startDnsServer } from './dns/server.ts';
@@ -17,7 +18,6 @@ import { readStateFile, startStateWriter } from './persist/state-file.ts';
 import type { StateWriter } from './persist/state-file.ts';
 import { createCertificateAuthority, issueCertificate } from './pki/index.ts';
 import type { CertificateAuthority, IssuedCertificate } from './pki/index.ts';
-import type { ExecHandler } from './store/types.ts';
 import { createMemoryStore } from './store/memory-store.ts';
 import type { MemoryStore } from './store/memory-store.ts';
 import { startTalosApid } from './talos/server.ts';
@@ -94,21 +94,6 @@ interface ClusterCredentials {
   talosClient: IssuedCertificate;
 }
 
-/**
- * The cilium-dbg exec handler, loaded by path so the package still starts while that part is
- * being written; without it every exec answers "executable file not found" (exit 127).
- */
-async function loadExecHandler(): Promise<ExecHandler | undefined> {
-  const specifier = new URL('./cilium-dbg/index.ts', import.meta.url).href;
-  try {
-    const module = (await import(specifier)) as { ciliumDbgExecHandler?: ExecHandler };
-    return module.ciliumDbgExecHandler;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
-    throw error;
-  }
-}
-
 function isLoopbackHost(host: string): boolean {
   if (host === 'localhost' || host === '::1') return true;
   return isIP(host) === 4 && host.startsWith('127.');
@@ -183,7 +168,7 @@ export async function startDemoCluster(options: DemoClusterOptions): Promise<Dem
       port: options.kubePort ?? 0,
       token: credentials.token,
       tls: kubeServing,
-      execHandler: await loadExecHandler(),
+      execHandler: ciliumDbgExecHandler,
     });
     stops.push(() => kubeApi.stop());
 
