@@ -1,0 +1,426 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { X509Certificate } from 'node:crypto';
+import { createMemoryStore } from '../src/store/memory-store.ts';
+import type { KubeObject, ObjectStore } from '../src/store/types.ts';
+import { startControllers, type RunningControllers } from '../src/controllers/index.ts';
+import { hostnamesIntersect } from '../src/controllers/hostname-matching.ts';
+import { FAULTY_CILIUM_NODE, FAULTY_CILIUM_POD, KEYS, SEEDED_BROKEN_CASES, seedTopology } from '../src/topology/index.ts';
+
+interface Condition {
+  type: string;
+  status: string;
+  reason: string;
+  message: string;
+}
+
+const conditionsOf = (object: KubeObject | undefined): Condition[] => ((object?.status as { conditions?: Condition[] } | undefined)?.conditions ?? []);
+const condition = (object: KubeObject | undefined, type: string): Condition | undefined => conditionsOf(object).find((c) => c.type === type);
+const ingressIps = (service: KubeObject | undefined): string[] =>
+  ((service?.status as { loadBalancer?: { ingress?: { ip: string }[] } } | undefined)?.loadBalancer?.ingress ?? []).map((entry) => entry.ip);
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function pool(name: string, spec: Record<string, unknown>, apiVersion = 'cilium.io/v2alpha1'): KubeObject {
+  return { apiVersion, kind: 'CiliumLoadBalancerIPPool', metadata: { name }, spec };
+}
+
+function lbService(namespace: string, name: string, options: { labels?: Record<string, string>; annotations?: Record<string, string>; port?: number; loadBalancerIP?: string } = {}): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name, namespace, labels: options.labels ?? {}, annotations: options.annotations ?? {} },
+    spec: {
+      type: 'LoadBalancer',
+      clusterIP: '10.43.9.9',
+      ports: [{ name: 'http', port: options.port ?? 80, protocol: 'TCP', targetPort: 8080 }],
+      ...(options.loadBalancerIP ? { loadBalancerIP: options.loadBalancerIP } : {}),
+    },
+  };
+}
+
+function withLbIpam(): { store: ObjectStore; controllers: RunningControllers } {
+  const store = createMemoryStore();
+  store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'apps' } });
+  return { store, controllers: startControllers(store, { controllers: ['lb-ipam'], leaseRenewIntervalMs: 0 }) };
+}
+
+test('LB-IPAM allocates the lowest free address, reserves first/last of a CIDR, and reports exhaustion', async () => {
+  const { store, controllers } = withLbIpam();
+  try {
+    store.create(pool('small', { blocks: [{ cidr: '127.0.50.0/30' }] }));
+    for (const name of ['a', 'b', 'c']) store.create(lbService('apps', name));
+    await controllers.whenIdle();
+    assert.deepEqual(ingressIps(store.get(KEYS.service, 'apps', 'a')), ['127.0.50.1']);
+    assert.deepEqual(ingressIps(store.get(KEYS.service, 'apps', 'b')), ['127.0.50.2']);
+    const pending = store.get(KEYS.service, 'apps', 'c');
+    assert.deepEqual(ingressIps(pending), []);
+    assert.deepEqual(
+      [condition(pending, 'cilium.io/IPAMRequestSatisfied')?.status, condition(pending, 'cilium.io/IPAMRequestSatisfied')?.reason],
+      ['False', 'out_of_ips'],
+    );
+    const small = store.get(KEYS.ipPool, undefined, 'small');
+    assert.deepEqual(
+      ['cilium.io/IPsTotal', 'cilium.io/IPsAvailable', 'cilium.io/IPsUsed'].map((type) => [condition(small, type)?.status, condition(small, type)?.reason, condition(small, type)?.message]),
+      [['Unknown', 'noreason', '2'], ['Unknown', 'noreason', '0'], ['Unknown', 'noreason', '2']],
+    );
+    assert.equal(condition(small, 'cilium.io/PoolConflict')?.reason, 'resolved');
+    assert.equal(condition(store.get(KEYS.service, 'apps', 'a'), 'cilium.io/IPAMRequestSatisfied')?.reason, 'satisfied');
+
+    // A change reconciles: freeing an address satisfies the pending Service.
+    store.delete(KEYS.service, 'apps', 'a');
+    await waitFor('pending service to get the freed IP', () => ingressIps(store.get(KEYS.service, 'apps', 'c'))[0] === '127.0.50.1');
+    assert.equal(condition(store.get(KEYS.service, 'apps', 'c'), 'cilium.io/IPAMRequestSatisfied')?.status, 'True');
+  } finally {
+    controllers.stop();
+  }
+});
+
+test('LB-IPAM honours lbipam.cilium.io/ips, the legacy io.cilium/lb-ipam-ips, spec.loadBalancerIP, selectors and sharing keys', async () => {
+  const { store, controllers } = withLbIpam();
+  try {
+    store.create(pool('range', { blocks: [{ start: '127.0.60.10', stop: '127.0.60.20' }], serviceSelector: { matchLabels: { pool: 'range' } } }, 'cilium.io/v2'));
+    store.create(pool('legacy', { cidrs: [{ cidr: '127.0.61.0/29' }], serviceSelector: { matchExpressions: [{ key: 'pool', operator: 'In', values: ['legacy'] }] } }));
+    store.create(lbService('apps', 'pinned', { labels: { pool: 'range' }, annotations: { 'lbipam.cilium.io/ips': '127.0.60.15' } }));
+    store.create(lbService('apps', 'pinned-legacy', { labels: { pool: 'legacy' }, annotations: { 'io.cilium/lb-ipam-ips': '127.0.61.4' } }));
+    store.create(lbService('apps', 'spec-ip', { labels: { pool: 'range' }, loadBalancerIP: '127.0.60.12' }));
+    store.create(lbService('apps', 'outside', { labels: { pool: 'range' }, annotations: { 'lbipam.cilium.io/ips': '127.0.99.1' } }));
+    store.create(lbService('apps', 'unmatched', { labels: { pool: 'none' } }));
+    store.create(lbService('apps', 'share-a', { labels: { pool: 'range' }, annotations: { 'lbipam.cilium.io/sharing-key': 'k' }, port: 80 }));
+    store.create(lbService('apps', 'share-b', { labels: { pool: 'range' }, annotations: { 'lbipam.cilium.io/sharing-key': 'k' }, port: 443 }));
+    await controllers.whenIdle();
+    assert.deepEqual(ingressIps(store.get(KEYS.service, 'apps', 'pinned')), ['127.0.60.15']);
+    assert.deepEqual(ingressIps(store.get(KEYS.service, 'apps', 'pinned-legacy')), ['127.0.61.4']);
+    assert.deepEqual(ingressIps(store.get(KEYS.service, 'apps', 'spec-ip')), ['127.0.60.12']);
+    assert.equal(condition(store.get(KEYS.service, 'apps', 'outside'), 'cilium.io/IPAMRequestSatisfied')?.reason, 'no_pool');
+    const unmatched = condition(store.get(KEYS.service, 'apps', 'unmatched'), 'cilium.io/IPAMRequestSatisfied');
+    assert.deepEqual([unmatched?.reason, unmatched?.message], ['no_pool', 'There are no enabled CiliumLoadBalancerIPPools that match this service']);
+    const shared = ingressIps(store.get(KEYS.service, 'apps', 'share-a'));
+    assert.equal(shared.length, 1);
+    assert.deepEqual(ingressIps(store.get(KEYS.service, 'apps', 'share-b')), shared);
+    // A range given as start/stop has no reserved addresses: 11 addresses, 3 distinct in use.
+    const range = store.get(KEYS.ipPool, undefined, 'range');
+    assert.equal(condition(range, 'cilium.io/IPsTotal')?.message, '11');
+    assert.equal(condition(range, 'cilium.io/IPsUsed')?.message, '3');
+
+    // Requesting an address another Service holds, without a sharing key.
+    store.create(lbService('apps', 'thief', { labels: { pool: 'range' }, annotations: { 'lbipam.cilium.io/ips': '127.0.60.15' } }));
+    const thief = await waitFor('thief condition', () => condition(store.get(KEYS.service, 'apps', 'thief'), 'cilium.io/IPAMRequestSatisfied'));
+    assert.deepEqual([thief.status, thief.reason], ['False', 'already_allocated_incompatible_service']);
+    assert.deepEqual(ingressIps(store.get(KEYS.service, 'apps', 'pinned')), ['127.0.60.15']);
+  } finally {
+    controllers.stop();
+  }
+});
+
+test('LB-IPAM marks the newer of two overlapping pools conflicting and allocates nothing from it', async () => {
+  const { store, controllers } = withLbIpam();
+  try {
+    store.create(pool('first', { blocks: [{ cidr: '127.0.70.0/28' }], serviceSelector: { matchLabels: { pool: 'first' } } }));
+    await controllers.whenIdle();
+    store.create(pool('second', { blocks: [{ start: '127.0.70.8', stop: '127.0.70.20' }], serviceSelector: { matchLabels: { pool: 'second' } } }));
+    store.create(lbService('apps', 'wants-second', { labels: { pool: 'second' } }));
+    await controllers.whenIdle();
+    const second = store.get(KEYS.ipPool, undefined, 'second');
+    const conflict = condition(second, 'cilium.io/PoolConflict');
+    assert.deepEqual([conflict?.status, conflict?.reason], ['True', 'cidr_overlap']);
+    assert.equal(conflict?.message, "Pool conflicts since range '127.0.70.8-127.0.70.20' overlaps range '127.0.70.0/28' from IP Pool 'first'");
+    assert.equal(condition(store.get(KEYS.ipPool, undefined, 'first'), 'cilium.io/PoolConflict')?.status, 'False');
+    assert.deepEqual(ingressIps(store.get(KEYS.service, 'apps', 'wants-second')), []);
+    assert.equal(condition(second, 'cilium.io/IPsAvailable')?.message, '0');
+
+    // Resolving the overlap re-enables the pool.
+    const current = store.get(KEYS.ipPool, undefined, 'second')!;
+    store.update({ ...current, spec: { ...(current.spec as object), blocks: [{ start: '127.0.71.1', stop: '127.0.71.5' }] } });
+    await waitFor('service from the repaired pool', () => ingressIps(store.get(KEYS.service, 'apps', 'wants-second'))[0] === '127.0.71.1');
+    assert.equal(condition(store.get(KEYS.ipPool, undefined, 'second'), 'cilium.io/PoolConflict')?.reason, 'resolved');
+  } finally {
+    controllers.stop();
+  }
+});
+
+test('gateway hostname intersection follows the Gateway API rules', () => {
+  const table: [string | undefined, string, boolean][] = [
+    [undefined, 'a.demo.lab', true],
+    ['*.demo.lab', 'a.demo.lab', true],
+    ['*.demo.lab', 'a.b.demo.lab', true],
+    ['*.demo.lab', 'demo.lab', false],
+    ['*.demo.lab', 'wiki.legacy.lab', false],
+    ['a.demo.lab', '*.demo.lab', true],
+    ['a.demo.lab', 'B.demo.lab', false],
+    ['A.demo.lab', 'a.DEMO.lab', true],
+    ['*.demo.lab', '*.x.demo.lab', true],
+    ['*.other.lab', '*.demo.lab', false],
+  ];
+  for (const [listener, route, expected] of table) assert.equal(hostnamesIntersect(listener, route), expected, `${listener} vs ${route}`);
+});
+
+/** The seeded small cluster with every controller running. */
+async function seededCluster(delayMs = 100): Promise<{ store: ObjectStore; controllers: RunningControllers }> {
+  const store = createMemoryStore();
+  seedTopology(store, { scale: 'small', seed: 1, state: 'seeded' });
+  const controllers = startControllers(store, { certificateIssuanceDelayMs: delayMs, leaseRenewIntervalMs: 0 });
+  await controllers.whenIdle();
+  return { store, controllers };
+}
+
+const routeParent = (route: KubeObject | undefined, gateway?: string): { conditions: Condition[]; controllerName: string } | undefined =>
+  ((route?.status as { parents?: { parentRef: { name: string }; conditions: Condition[]; controllerName: string }[] } | undefined)?.parents ?? []).find(
+    (parent) => gateway === undefined || parent.parentRef.name === gateway,
+  );
+
+test('seeded cluster: gateways are programmed with LB addresses and each broken case shows its reason', async () => {
+  const { store, controllers } = await seededCluster();
+  try {
+    for (const [name, ip] of [['envoy-internal', '127.0.2.11'], ['envoy-external', '127.0.2.12']] as const) {
+      const service = store.get(KEYS.service, 'network', `cilium-gateway-${name}`)!;
+      assert.equal(service.metadata.labels!['io.cilium.gateway/owning-gateway'], name);
+      assert.equal(service.metadata.labels!['gateway.networking.k8s.io/gateway-name'], name);
+      assert.deepEqual(ingressIps(service), [ip]);
+      const gateway = store.get(KEYS.gateway, 'network', name)!;
+      const status = gateway.status as { addresses: { type: string; value: string }[]; listeners: { name: string; attachedRoutes: number; conditions: Condition[]; supportedKinds: { kind: string }[] }[] };
+      assert.deepEqual(status.addresses, [{ type: 'IPAddress', value: ip }]);
+      assert.equal(condition(gateway, 'Accepted')?.status, 'True');
+      assert.equal(condition(gateway, 'Programmed')?.status, 'True');
+      const https = status.listeners.find((listener) => listener.name === 'https')!;
+      assert.ok(https.supportedKinds.some((kind) => kind.kind === 'HTTPRoute'));
+      assert.equal(https.conditions.find((c) => c.type === 'ResolvedRefs')?.status, 'True');
+      assert.equal(https.conditions.find((c) => c.type === 'Programmed')?.status, 'True');
+    }
+    const internal = store.get(KEYS.gateway, 'network', 'envoy-internal')!.status as { listeners: { name: string; attachedRoutes: number }[] };
+    // jellyfin, sonarr (accepted but unresolved), home-assistant, grafana.
+    assert.equal(internal.listeners.find((listener) => listener.name === 'https')!.attachedRoutes, 4);
+    assert.equal(internal.listeners.find((listener) => listener.name === 'http')!.attachedRoutes, 1);
+    assert.equal(condition(store.get(KEYS.gatewayClass, undefined, 'cilium'), 'Accepted')?.status, 'True');
+
+    const jellyfin = routeParent(store.get(KEYS.httpRoute, 'media', 'jellyfin'))!;
+    assert.equal(jellyfin.controllerName, 'io.cilium/gateway-controller');
+    assert.deepEqual(jellyfin.conditions.map((c) => `${c.type}=${c.status}/${c.reason}`), ['Accepted=True/Accepted', 'ResolvedRefs=True/ResolvedRefs']);
+
+    for (const entry of SEEDED_BROKEN_CASES) {
+      if (!entry.condition) continue;
+      const resource = store.resources.byKind(entry.object.kind, entry.object.apiVersion.includes('/') ? entry.object.apiVersion.split('/')[0] : '')!;
+      const object = store.get({ group: resource.group, plural: resource.plural }, entry.object.namespace, entry.object.name);
+      const conditions = entry.object.kind === 'HTTPRoute' ? routeParent(object)!.conditions : conditionsOf(object);
+      const found = conditions.find((c) => c.type === entry.condition!.type);
+      assert.deepEqual([found?.status, found?.reason], [entry.condition.status, entry.expectedReason], entry.id);
+    }
+    // The agent stays not ready although the DaemonSet controller ran.
+    const daemonSet = store.get(KEYS.daemonSet, 'kube-system', 'cilium')!.status as { desiredNumberScheduled: number; numberReady: number };
+    assert.deepEqual([daemonSet.desiredNumberScheduled, daemonSet.numberReady], [4, 3]);
+    assert.equal(condition(store.get(KEYS.pod, 'kube-system', FAULTY_CILIUM_POD), 'Ready')?.status, 'False');
+    // The expiring certificate's seeded status is not clobbered.
+    const expiring = store.get(KEYS.certificate, 'home', 'home-assistant-tls')!;
+    assert.ok(Date.parse((expiring.status as { notAfter: string }).notAfter) - Date.now() < 7 * 24 * 3600 * 1000);
+    assert.equal(condition(expiring, 'Issuing')?.reason, 'Renewing');
+  } finally {
+    controllers.stop();
+  }
+});
+
+test('route conditions: wrong section, listener namespace policy, cross-namespace backends and ReferenceGrant, invalid kind', async () => {
+  const { store, controllers } = await seededCluster();
+  try {
+    const route = (name: string, parentRef: Record<string, unknown>, backendRefs: Record<string, unknown>[], hostnames = [`${name}.demo.lab`]): KubeObject => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name, namespace: 'media' },
+      spec: { parentRefs: [{ name: 'envoy-internal', namespace: 'network', ...parentRef }], hostnames, rules: [{ backendRefs }] },
+    });
+    store.create(route('wrong-section', { sectionName: 'nope' }, [{ name: 'jellyfin', port: 8096 }]));
+    store.create(route('http-only', { sectionName: 'http' }, [{ name: 'jellyfin', port: 8096 }]));
+    store.create(route('cross-ns', {}, [{ name: 'grafana', namespace: 'monitoring', port: 3000 }]));
+    store.create(route('bad-kind', {}, [{ group: 'example.com', kind: 'Bucket', name: 'x' }]));
+    store.create(route('no-gateway', { name: 'envoy-missing' }, [{ name: 'jellyfin', port: 8096 }]));
+    await controllers.whenIdle();
+    const reasons = (name: string): string[] => routeParent(store.get(KEYS.httpRoute, 'media', name))!.conditions.map((c) => `${c.type}=${c.status}/${c.reason}`);
+    assert.deepEqual(reasons('wrong-section'), ['Accepted=False/NoMatchingParent', 'ResolvedRefs=True/ResolvedRefs']);
+    assert.deepEqual(reasons('http-only'), ['Accepted=False/NotAllowedByListeners', 'ResolvedRefs=True/ResolvedRefs']);
+    assert.deepEqual(reasons('cross-ns'), ['Accepted=True/Accepted', 'ResolvedRefs=False/RefNotPermitted']);
+    assert.deepEqual(reasons('bad-kind'), ['Accepted=True/Accepted', 'ResolvedRefs=False/InvalidKind']);
+    assert.deepEqual(reasons('no-gateway'), ['Accepted=False/NoMatchingParent', 'ResolvedRefs=True/ResolvedRefs']);
+
+    store.create({
+      apiVersion: 'gateway.networking.k8s.io/v1beta1',
+      kind: 'ReferenceGrant',
+      metadata: { name: 'media-to-grafana', namespace: 'monitoring' },
+      spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'media' }], to: [{ group: '', kind: 'Service' }] },
+    });
+    await waitFor('ReferenceGrant to resolve the backend', () => routeParent(store.get(KEYS.httpRoute, 'media', 'cross-ns'))!.conditions.find((c) => c.type === 'ResolvedRefs')?.status === 'True');
+
+    // Creating the missing Service resolves the sonarr route.
+    store.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'sonarr', namespace: 'media' },
+      spec: { selector: { 'app.kubernetes.io/name': 'sonarr' }, clusterIP: '10.43.8.8', ports: [{ name: 'http', port: 8989, targetPort: 'http' }] },
+    });
+    await waitFor('sonarr route to resolve', () => routeParent(store.get(KEYS.httpRoute, 'media', 'sonarr'))!.conditions.find((c) => c.type === 'ResolvedRefs')?.reason === 'ResolvedRefs');
+    // ... and the endpoints controller fills its Endpoints from the sonarr pod, by named port.
+    const endpoints = await waitFor('sonarr endpoints', () => store.get(KEYS.endpoints, 'media', 'sonarr'));
+    const subsets = endpoints.subsets as { addresses: { ip: string }[]; ports: { port: number }[] }[];
+    assert.equal(subsets[0]!.ports[0]!.port, 8989);
+    assert.equal(subsets[0]!.addresses.length, 1);
+  } finally {
+    controllers.stop();
+  }
+});
+
+test('a gateway without an address is not programmed; a missing certificate secret is an InvalidCertificateRef until cert-manager reissues it', async () => {
+  const { store, controllers } = await seededCluster(300);
+  try {
+    store.create({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'lonely', namespace: 'network' },
+      spec: {
+        gatewayClassName: 'cilium',
+        infrastructure: { annotations: { 'lbipam.cilium.io/ips': '127.0.99.99' } },
+        listeners: [{ name: 'http', protocol: 'HTTP', port: 80 }],
+      },
+    });
+    const programmed = await waitFor('lonely gateway status', () => condition(store.get(KEYS.gateway, 'network', 'lonely'), 'Programmed'));
+    assert.deepEqual([programmed.status, programmed.reason], ['False', 'AddressNotAssigned']);
+
+    store.delete(KEYS.secret, 'network', 'demo-lab-internal-tls');
+    const listenerRefs = (): Condition | undefined =>
+      ((store.get(KEYS.gateway, 'network', 'envoy-internal')!.status as { listeners: { name: string; conditions: Condition[] }[] }).listeners.find((l) => l.name === 'https')!.conditions.find((c) => c.type === 'ResolvedRefs'));
+    await waitFor('InvalidCertificateRef', () => listenerRefs()?.reason === 'InvalidCertificateRef');
+    const certificate = await waitFor('certificate re-issuing', () => {
+      const current = store.get(KEYS.certificate, 'network', 'demo-lab-internal-tls');
+      return condition(current, 'Issuing')?.status === 'True' ? current : undefined;
+    });
+    assert.equal(condition(certificate, 'Ready')?.status, 'False');
+    await waitFor('certificate Ready again', () => condition(store.get(KEYS.certificate, 'network', 'demo-lab-internal-tls'), 'Ready')?.status === 'True', 5000);
+    await waitFor('listener resolved again', () => listenerRefs()?.status === 'True');
+  } finally {
+    controllers.stop();
+  }
+});
+
+test('cert-manager issues a Certificate after a delay when its issuer is Ready, and waits while the issuer is missing', async () => {
+  const { store, controllers } = await seededCluster(150);
+  try {
+    // grafana-tls is issued by the controller at start (not pre-seeded).
+    const grafana = await waitFor('grafana-tls ready', () => {
+      const current = store.get(KEYS.certificate, 'monitoring', 'grafana-tls');
+      return condition(current, 'Ready')?.status === 'True' ? current : undefined;
+    });
+    const status = grafana.status as { notBefore: string; notAfter: string; renewalTime: string };
+    const lifetime = Date.parse(status.notAfter) - Date.parse(status.notBefore);
+    assert.ok(Math.abs(lifetime - 90 * 24 * 3600 * 1000) < 2000, `90 days, got ${lifetime}`);
+    assert.ok(Date.parse(status.renewalTime) < Date.parse(status.notAfter));
+    const secret = store.get(KEYS.secret, 'monitoring', 'grafana-tls')!;
+    assert.equal(secret.type, 'kubernetes.io/tls');
+    const pem = Buffer.from((secret.data as Record<string, string>)['tls.crt']!, 'base64').toString();
+    const x509 = new X509Certificate(pem);
+    assert.match(x509.subjectAltName ?? '', /DNS:grafana\.demo\.lab/);
+    assert.ok(Math.abs(Date.parse(x509.validTo) - Date.parse(status.notAfter)) < 2000);
+
+    const certificate = (name: string, issuer: string): KubeObject => ({
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'Certificate',
+      metadata: { name, namespace: 'media' },
+      spec: { secretName: name, dnsNames: [`${name}.demo.lab`], issuerRef: { name: issuer, kind: 'ClusterIssuer', group: 'cert-manager.io' } },
+    });
+    store.create(certificate('later', 'letsencrypt-staging'));
+    const issuing = await waitFor('Issuing condition', () => condition(store.get(KEYS.certificate, 'media', 'later'), 'Issuing'));
+    assert.equal(issuing.status, 'True');
+    assert.equal(condition(store.get(KEYS.certificate, 'media', 'later'), 'Ready')?.reason, 'DoesNotExist');
+    await waitFor('Ready after issuance', () => condition(store.get(KEYS.certificate, 'media', 'later'), 'Ready')?.status === 'True');
+    assert.equal(condition(store.get(KEYS.certificateRequest, 'media', 'later-1'), 'Ready')?.reason, 'Issued');
+
+    store.create(certificate('orphan', 'letsencrypt-nope'));
+    await waitFor('request pending on the missing issuer', () => condition(store.get(KEYS.certificateRequest, 'media', 'orphan-1'), 'Ready')?.message.includes('not found'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(condition(store.get(KEYS.certificate, 'media', 'orphan'), 'Ready')?.status, 'False');
+    assert.equal(store.get(KEYS.secret, 'media', 'orphan'), undefined);
+    store.create({
+      apiVersion: 'cert-manager.io/v1',
+      kind: 'ClusterIssuer',
+      metadata: { name: 'letsencrypt-nope' },
+      spec: { acme: { server: 'https://acme.invalid/directory', email: 'a@demo.lab', privateKeySecretRef: { name: 'nope' }, solvers: [] } },
+    });
+    await waitFor('issuer Ready', () => condition(store.get(KEYS.clusterIssuer, undefined, 'letsencrypt-nope'), 'Ready')?.reason === 'ACMEAccountRegistered');
+    await waitFor('orphan issued once its issuer exists', () => condition(store.get(KEYS.certificate, 'media', 'orphan'), 'Ready')?.status === 'True');
+  } finally {
+    controllers.stop();
+  }
+});
+
+test('workloads and endpoints: scaling, readiness and pod deletion reconcile', async () => {
+  const { store, controllers } = await seededCluster();
+  try {
+    const addresses = (): { ready: string[]; notReady: string[] } => {
+      const subsets = (store.get(KEYS.endpoints, 'default', 'echo')!.subsets ?? []) as { addresses?: { ip: string }[]; notReadyAddresses?: { ip: string }[] }[];
+      return {
+        ready: subsets.flatMap((subset) => (subset.addresses ?? []).map((a) => a.ip)).sort(),
+        notReady: subsets.flatMap((subset) => (subset.notReadyAddresses ?? []).map((a) => a.ip)).sort(),
+      };
+    };
+    const echoPods = (): KubeObject[] => store.list(KEYS.pod, { namespace: 'default', labelSelector: 'app.kubernetes.io/name=echo' });
+    assert.equal(echoPods().length, 2);
+    assert.deepEqual(addresses().ready, echoPods().map((pod) => (pod.status as { podIP: string }).podIP).sort());
+    const slice = store.list(KEYS.endpointSlice, { namespace: 'default', labelSelector: 'kubernetes.io/service-name=echo' })[0]!;
+    assert.equal((slice.endpoints as unknown[]).length, 2);
+
+    const deployment = store.get(KEYS.deployment, 'default', 'echo')!;
+    store.update({ ...deployment, spec: { ...(deployment.spec as object), replicas: 3 } });
+    await waitFor('three echo pods', () => echoPods().length === 3);
+    await waitFor('deployment status', () => (store.get(KEYS.deployment, 'default', 'echo')!.status as { readyReplicas: number }).readyReplicas === 3);
+    await waitFor('three ready endpoints', () => addresses().ready.length === 3);
+
+    const victim = echoPods()[0]!;
+    store.updateStatus({
+      ...victim,
+      status: { ...(victim.status as object), conditions: [{ type: 'Ready', status: 'False', reason: 'ContainersNotReady' }] },
+    });
+    await waitFor('pod moved to notReadyAddresses', () => addresses().notReady.includes((victim.status as { podIP: string }).podIP));
+    assert.equal(addresses().ready.length, 2);
+
+    store.delete(KEYS.pod, 'default', victim.metadata.name);
+    await waitFor('replacement pod', () => echoPods().length === 3 && echoPods().every((pod) => condition(pod, 'Ready')?.status === 'True'));
+    await waitFor('endpoints back to three ready', () => addresses().ready.length === 3 && addresses().notReady.length === 0);
+  } finally {
+    controllers.stop();
+  }
+});
+
+test('L2 announcements: one lease per announced Service, held by a node whose agent is ready; a deleted lease comes back', async () => {
+  const { store, controllers } = await seededCluster();
+  try {
+    const announced = store.list(KEYS.service).filter((service) => ingressIps(service).length > 0);
+    assert.ok(announced.length >= 7);
+    for (const service of announced) {
+      const lease = store.get(KEYS.lease, 'kube-system', `cilium-l2announce-${service.metadata.namespace}-${service.metadata.name}`);
+      assert.ok(lease, `lease for ${service.metadata.namespace}/${service.metadata.name}`);
+      const holder = (lease.spec as { holderIdentity: string }).holderIdentity;
+      assert.ok(['talos-cp-1', 'talos-cp-2', 'talos-cp-3'].includes(holder), `holder ${holder} must have a ready agent`);
+      assert.notEqual(holder, FAULTY_CILIUM_NODE);
+    }
+    assert.equal(store.get(KEYS.lease, 'kube-system', 'cilium-l2announce-home-mosquitto'), undefined, 'a pending service is not announced');
+    const name = 'cilium-l2announce-network-k8s-gateway';
+    const holder = (store.get(KEYS.lease, 'kube-system', name)!.spec as { holderIdentity: string }).holderIdentity;
+    store.delete(KEYS.lease, 'kube-system', name);
+    const back = await waitFor('lease recreated', () => store.get(KEYS.lease, 'kube-system', name));
+    assert.equal((back.spec as { holderIdentity: string }).holderIdentity, holder, 'stable choice');
+
+    // Nothing keeps writing once the cluster has settled (grafana-tls is the one pending issuance).
+    await waitFor('grafana-tls issued', () => condition(store.get(KEYS.certificate, 'monitoring', 'grafana-tls'), 'Ready')?.status === 'True');
+    await controllers.whenIdle();
+    const before = store.currentResourceVersion();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await controllers.whenIdle();
+    assert.equal(store.currentResourceVersion(), before);
+  } finally {
+    controllers.stop();
+  }
+});
