@@ -93,7 +93,7 @@ test('small seeded topology: nodes, Cilium, CoreDNS, gateways, pools and apps', 
   assert.deepEqual(pools.map((pool) => pool.metadata.name).sort(), [IP_POOLS.homeIot.name, IP_POOLS.legacy.name, IP_POOLS.main.name].sort());
   assert.ok(pools.some((pool) => Array.isArray((pool.spec as { cidrs?: unknown[] }).cidrs)), 'one legacy pool with cidrs');
   for (const pool of pools) {
-    const spec = pool.spec as { blocks?: { cidr?: string; start?: string }[]; cidrs?: { cidr: string }[] };
+    const spec = pool.spec as { blocks?: { cidr?: string; start?: string }[]; cidrs?: { cidr?: string; start?: string }[] };
     for (const block of [...(spec.blocks ?? []), ...(spec.cidrs ?? [])]) assert.ok(isLoopback((block.cidr ?? block.start!).split('/')[0]!));
   }
   assert.equal(store.list(KEYS.l2Policy).length, 1);
