@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { EventHistory } from './event-history.ts';
+import { cloneJson } from './json-clone.ts';
 import { alreadyExistsError, conflictError, invalidError, notFoundError, StoreError } from './errors.ts';
 import { generateObjectName, validateObjectName } from './object-names.ts';
 import { createResourceRegistry, parseApiVersion } from './resources.ts';
@@ -130,7 +131,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       while (pending.length > 0) {
         const next = pending.shift()!;
         // Listeners get a copy so that one that edits it cannot corrupt the store or the history.
-        const copy: StoreEvent = { ...next, object: structuredClone(next.object) };
+        const copy: StoreEvent = { ...next, object: cloneJson(next.object) };
         for (const listener of [...listeners]) {
           try {
             listener(copy);
@@ -190,7 +191,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
 
     get(key, namespace, name) {
       const found = store.getReadOnly(key, namespace, name);
-      return found ? structuredClone(found) : undefined;
+      return found ? cloneJson(found) : undefined;
     },
 
     getReadOnly(key, namespace, name) {
@@ -199,7 +200,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     },
 
     list(key, listOptions) {
-      return store.listReadOnly(key, listOptions).map((object) => structuredClone(object));
+      return store.listReadOnly(key, listOptions).map((object) => cloneJson(object));
     },
 
     listReadOnly(key, listOptions = {}) {
@@ -226,7 +227,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     create(object, writeOptions: WriteOptions = {}) {
       const resource = resourceOfObject(object);
       checkMetadata(resource, object);
-      const copy = structuredClone(object);
+      const copy = cloneJson(object);
       const metadata = copy.metadata;
       if (!metadata.name) {
         if (metadata.generateName) {
@@ -256,7 +257,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       metadata.resourceVersion = nextVersion();
       table.set(id, copy);
       emit('ADDED', resource, copy);
-      return structuredClone(copy);
+      return cloneJson(copy);
     },
 
     update(object, writeOptions: WriteOptions = {}) {
@@ -274,19 +275,19 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       if (!stored) throw notFoundError(resource, name);
       if (stored.metadata.finalizers && stored.metadata.finalizers.length > 0) {
         // With finalizers the object only gets a deletionTimestamp; the finalizers' owners remove it.
-        if (stored.metadata.deletionTimestamp) return structuredClone(stored);
+        if (stored.metadata.deletionTimestamp) return cloneJson(stored);
         const marked: KubeObject = {
           ...stored,
           metadata: { ...stored.metadata, deletionTimestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') },
         };
-        if (writeOptions.dryRun) return structuredClone(marked);
+        if (writeOptions.dryRun) return cloneJson(marked);
         marked.metadata.resourceVersion = nextVersion();
         table.set(objectId(stored.metadata.namespace, name), marked);
         emit('MODIFIED', resource, marked);
-        return structuredClone(marked);
+        return cloneJson(marked);
       }
-      if (writeOptions.dryRun) return structuredClone(stored);
-      return structuredClone(removeFromTable(resource, stored));
+      if (writeOptions.dryRun) return cloneJson(stored);
+      return cloneJson(removeFromTable(resource, stored));
     },
 
     subscribe(listener) {
@@ -307,7 +308,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     snapshot() {
       const objects: KubeObject[] = [];
       for (const table of tables.values()) for (const object of table.values()) objects.push(object);
-      return { resourceVersion, objects: structuredClone(objects) };
+      return { resourceVersion, objects: cloneJson(objects) };
     },
 
     count(key) {
@@ -338,9 +339,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     if (part === 'status') {
       next = { ...stored, metadata: { ...stored.metadata } };
       if (object.status === undefined) delete next.status;
-      else next.status = structuredClone(object.status);
+      else next.status = cloneJson(object.status);
     } else {
-      const copy = structuredClone(object);
+      const copy = cloneJson(object);
       next = {
         ...copy,
         metadata: {
@@ -360,23 +361,23 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     }
     if (writeOptions.dryRun) {
       next.metadata.resourceVersion = stored.metadata.resourceVersion;
-      return structuredClone(next);
+      return cloneJson(next);
     }
     // An object being deleted goes away once its last finalizer is removed.
     if (next.metadata.deletionTimestamp && (!next.metadata.finalizers || next.metadata.finalizers.length === 0)) {
-      return structuredClone(removeFromTable(resource, { ...next, metadata: { ...next.metadata } }));
+      return cloneJson(removeFromTable(resource, { ...next, metadata: { ...next.metadata } }));
     }
     next.metadata.resourceVersion = nextVersion();
     table.set(id, next);
     emit('MODIFIED', resource, next);
-    return structuredClone(next);
+    return cloneJson(next);
   }
 
   if (options.snapshot) {
     for (const object of options.snapshot.objects) {
       const resource = registry.byKind(object.kind, parseApiVersion(object.apiVersion).group);
       if (!resource) continue;
-      tableOf(resource).set(objectId(object.metadata.namespace, object.metadata.name), structuredClone(object));
+      tableOf(resource).set(objectId(object.metadata.namespace, object.metadata.name), cloneJson(object));
     }
     resourceVersion = options.snapshot.resourceVersion;
     history.compactThrough(resourceVersion);
