@@ -89,7 +89,8 @@ export function buildServiceTable(agent: AgentView): ServiceEntry[] {
       externalTrafficPolicy?: string;
       internalTrafficPolicy?: string;
     };
-    if (spec.type === 'ExternalName' || !spec.clusterIP || spec.clusterIP === 'None') continue;
+    // Headless Services have no frontend; one created without a cluster IP still has its others.
+    if (spec.type === 'ExternalName' || spec.clusterIP === 'None') continue;
     const ports = spec.ports ?? [];
     const endpoints = endpointsById.get(`${service.metadata.namespace}/${service.metadata.name}`);
     const extTrafficPolicy = spec.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster';
@@ -109,7 +110,7 @@ export function buildServiceTable(agent: AgentView): ServiceEntry[] {
         extTrafficPolicy,
         intTrafficPolicy,
       } as const;
-      rows.push({ ...base, ip: spec.clusterIP, type: 'ClusterIP', backends: intTrafficPolicy === 'Local' ? local : all });
+      if (spec.clusterIP) rows.push({ ...base, ip: spec.clusterIP, type: 'ClusterIP', backends: intTrafficPolicy === 'Local' ? local : all });
       const external = extTrafficPolicy === 'Local' ? local : all;
       if ((spec.type === 'NodePort' || spec.type === 'LoadBalancer') && port.nodePort) {
         for (const ip of [agent.nodeAddress, '0.0.0.0']) {
