@@ -424,3 +424,80 @@ test('L2 announcements: one lease per announced Service, held by a node whose ag
     controllers.stop();
   }
 });
+
+test('LB-IPAM leaves disabled pools alone', async () => {
+  const { store, controllers } = withLbIpam();
+  try {
+    store.create(pool('off', { blocks: [{ cidr: '127.0.80.0/29' }], disabled: true }));
+    store.create(lbService('apps', 'waiting'));
+    await controllers.whenIdle();
+    assert.equal(condition(store.get(KEYS.service, 'apps', 'waiting'), 'cilium.io/IPAMRequestSatisfied')?.reason, 'no_pool');
+    assert.equal(condition(store.get(KEYS.ipPool, undefined, 'off'), 'cilium.io/IPsAvailable')?.message, '0');
+    const off = store.get(KEYS.ipPool, undefined, 'off')!;
+    store.update({ ...off, spec: { ...(off.spec as object), disabled: false } });
+    await waitFor('allocation once enabled', () => ingressIps(store.get(KEYS.service, 'apps', 'waiting'))[0] === '127.0.80.1');
+  } finally {
+    controllers.stop();
+  }
+});
+
+test('an empty cluster reacts to the network bootstrap: pool, GatewayClass and Gateway become an addressed, programmed gateway', async () => {
+  const store = createMemoryStore();
+  seedTopology(store, { scale: 'small', seed: 1, state: 'empty' });
+  const controllers = startControllers(store, { certificateIssuanceDelayMs: 50, leaseRenewIntervalMs: 0 });
+  try {
+    await controllers.whenIdle();
+    store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'network' } });
+    store.create(pool('lb', { blocks: [{ start: '127.0.2.60', stop: '127.0.2.69' }] }));
+    store.create({
+      apiVersion: 'cilium.io/v2alpha1',
+      kind: 'CiliumL2AnnouncementPolicy',
+      metadata: { name: 'l2' },
+      spec: { loadBalancerIPs: true },
+    });
+    store.create({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'GatewayClass', metadata: { name: 'cilium' }, spec: { controllerName: 'io.cilium/gateway-controller' } });
+    store.create({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'envoy-internal', namespace: 'network' },
+      spec: { gatewayClassName: 'cilium', addresses: [{ type: 'IPAddress', value: '127.0.2.61' }], listeners: [{ name: 'http', protocol: 'HTTP', port: 80, allowedRoutes: { namespaces: { from: 'All' } } }] },
+    });
+    const gateway = await waitFor('gateway programmed', () => {
+      const current = store.get(KEYS.gateway, 'network', 'envoy-internal');
+      return condition(current, 'Programmed')?.status === 'True' ? current : undefined;
+    });
+    assert.deepEqual((gateway.status as { addresses: unknown[] }).addresses, [{ type: 'IPAddress', value: '127.0.2.61' }]);
+    const lease = await waitFor('L2 lease', () => store.get(KEYS.lease, 'kube-system', 'cilium-l2announce-network-cilium-gateway-envoy-internal'));
+    assert.match((lease.spec as { holderIdentity: string }).holderIdentity, /^talos-/);
+  } finally {
+    controllers.stop();
+  }
+});
+
+test('garbage collection and DaemonSets: a deleted Deployment takes its ReplicaSet and pods along; a new node gets an agent', async () => {
+  const { store, controllers } = await seededCluster();
+  try {
+    assert.equal(store.list(KEYS.pod, { namespace: 'media', labelSelector: 'app.kubernetes.io/name=jellyfin' }).length, 1);
+    store.delete(KEYS.deployment, 'media', 'jellyfin');
+    await waitFor('jellyfin pods gone', () => store.list(KEYS.pod, { namespace: 'media', labelSelector: 'app.kubernetes.io/name=jellyfin' }).length === 0);
+    assert.equal(store.list(KEYS.replicaSet, { namespace: 'media', labelSelector: 'app.kubernetes.io/name=jellyfin' }).length, 0);
+    await waitFor('jellyfin endpoints emptied', () => (store.get(KEYS.endpoints, 'media', 'jellyfin')!.subsets ?? undefined) === undefined);
+
+    const template = store.get(KEYS.node, undefined, 'talos-worker-1')!;
+    store.create({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'talos-worker-2', labels: { 'kubernetes.io/hostname': 'talos-worker-2', 'kubernetes.io/os': 'linux' } },
+      spec: { podCIDR: '10.42.8.0/23', podCIDRs: ['10.42.8.0/23'] },
+      status: { ...(template.status as object), addresses: [{ type: 'InternalIP', address: '127.0.1.54' }, { type: 'Hostname', address: 'talos-worker-2' }] },
+    });
+    const agent = await waitFor('agent on the new node', () =>
+      store.list(KEYS.pod, { namespace: 'kube-system', labelSelector: 'k8s-app=cilium' }).find((pod) => (pod.spec as { nodeName: string }).nodeName === 'talos-worker-2'),
+    );
+    assert.equal((agent.status as { podIP: string }).podIP, '127.0.1.54');
+    assert.equal(condition(agent, 'Ready')?.status, 'True');
+    await waitFor('DaemonSet counts', () => (store.get(KEYS.daemonSet, 'kube-system', 'cilium')!.status as { desiredNumberScheduled: number }).desiredNumberScheduled === 5);
+  } finally {
+    controllers.stop();
+  }
+});
