@@ -210,3 +210,15 @@ test('snapshot restores objects and resourceVersion; older watches are Gone', ()
   assert.equal(reasonOf(() => restored.eventsSince(1)), 'Gone');
   assert.deepEqual(restored.eventsSince(2).map((event) => event.object.metadata.name), ['c']);
 });
+
+test('lists are ordered by namespace, then name, also after adds and deletes', () => {
+  const store = createMemoryStore();
+  store.create(pod('b', {}, 'a-b'));
+  store.create(pod('z', {}, 'a'));
+  store.create(pod('a', {}, 'a-b'));
+  const order = () => store.list(PODS).map((p) => `${p.metadata.namespace}/${p.metadata.name}`);
+  assert.deepEqual(order(), ['a/z', 'a-b/a', 'a-b/b']);
+  store.create(pod('m', {}, 'a'));
+  store.delete(PODS, 'a-b', 'a');
+  assert.deepEqual(order(), ['a/m', 'a/z', 'a-b/b']);
+});

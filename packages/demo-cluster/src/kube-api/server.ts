@@ -85,9 +85,9 @@ const SUPPORTED_PATCH_TYPES = [
 ];
 
 function sendJson(response: ServerResponse, code: number, body: unknown, contentType = 'application/json'): void {
-  const text = JSON.stringify(body);
-  response.writeHead(code, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-cache, private' });
-  response.end(text);
+  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  response.writeHead(code, { 'Content-Type': contentType, 'Content-Length': bytes.length, 'Cache-Control': 'no-cache, private' });
+  response.end(bytes);
 }
 
 function sendStatus(response: ServerResponse, error: unknown): void {
@@ -250,7 +250,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     if (token) {
       const position = decodeContinue(token);
       // The continuation resumes after the last key served; objects changed meanwhile show their new state.
-      start = all.findIndex((object) => `${object.metadata.namespace ?? ''}/${object.metadata.name}` > position.after);
+      start = all.findIndex((object) => comesAfter(object, position.namespace, position.name));
       if (start < 0) start = all.length;
     }
     const limitText = params.get('limit');
@@ -262,7 +262,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     let remainingItemCount: number | undefined;
     if (end < all.length) {
       const last = page[page.length - 1]!;
-      continueToken = encodeContinue(Number(resourceVersion), `${last.metadata.namespace ?? ''}/${last.metadata.name}`);
+      continueToken = encodeContinue(Number(resourceVersion), last.metadata.namespace ?? '', last.metadata.name);
       remainingItemCount = all.length - end;
     }
     const items = page.map((object) => inVersion(object, request));
@@ -742,14 +742,21 @@ function notFound(resource: ResourceType, name: string): ApiError {
   });
 }
 
-function encodeContinue(resourceVersion: number, after: string): string {
-  return Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv: resourceVersion, after })).toString('base64url');
+/** True when `object` sorts after namespace/name in list order (namespace, then name). */
+function comesAfter(object: KubeObject, namespace: string, name: string): boolean {
+  const objectNamespace = object.metadata.namespace ?? '';
+  if (objectNamespace !== namespace) return objectNamespace > namespace;
+  return object.metadata.name > name;
 }
 
-function decodeContinue(token: string): { rv: number; after: string } {
+function encodeContinue(resourceVersion: number, namespace: string, name: string): string {
+  return Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv: resourceVersion, namespace, name })).toString('base64url');
+}
+
+function decodeContinue(token: string): { rv: number; namespace: string; name: string } {
   try {
-    const decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { rv: number; after: string };
-    if (typeof decoded.after !== 'string') throw new Error('bad token');
+    const decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { rv: number; namespace: string; name: string };
+    if (typeof decoded.name !== 'string' || typeof decoded.namespace !== 'string') throw new Error('bad token');
     return decoded;
   } catch {
     throw badRequest('continue key is not valid: invalid continue token');

@@ -60,8 +60,12 @@ function keyId(key: ResourceKey): string {
   return `${key.plural}.${key.group}`;
 }
 
+/**
+ * The key of an object in its table. NUL sorts before every character allowed in names, so
+ * sorting keys as strings orders objects by namespace, then name (the order lists return).
+ */
 function objectId(namespace: string | undefined, name: string): string {
-  return namespace ? `${namespace}/${name}` : name;
+  return namespace ? `${namespace}\u0000${name}` : name;
 }
 
 /** The object without metadata and status: what a change to bumps `generation`. */
@@ -76,6 +80,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   const history = new EventHistory(options.historySize ?? 10_000);
   /** keyId -> (namespace/name -> stored object). Stored objects are never mutated in place. */
   const tables = new Map<string, Map<string, KubeObject>>();
+  /** keyId -> the table's keys in list order; dropped when an object is added or removed. */
+  const sortedKeys = new Map<string, string[]>();
   const listeners = new Set<(event: StoreEvent) => void>();
   const pending: StoreEvent[] = [];
   let dispatching = false;
@@ -181,6 +187,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   function removeFromTable(resource: ResourceType, stored: KubeObject): KubeObject {
     const table = tableOf(resource);
     table.delete(objectId(stored.metadata.namespace, stored.metadata.name));
+    sortedKeys.delete(keyId(resource));
     const removed: KubeObject = { ...stored, metadata: { ...stored.metadata, resourceVersion: nextVersion() } };
     emit('DELETED', resource, removed);
     return removed;
@@ -209,18 +216,19 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       const fields = listOptions.fieldSelector ? parseFieldSelector(listOptions.fieldSelector) : [];
       const namespace = resource.namespaced && listOptions.namespace ? listOptions.namespace : undefined;
       const result: KubeObject[] = [];
-      for (const object of tableOf(resource).values()) {
+      const table = tableOf(resource);
+      let keys = sortedKeys.get(keyId(resource));
+      if (!keys) {
+        keys = [...table.keys()].sort();
+        sortedKeys.set(keyId(resource), keys);
+      }
+      for (const id of keys) {
+        const object = table.get(id)!;
         if (namespace !== undefined && object.metadata.namespace !== namespace) continue;
         if (labels.length > 0 && !matchesLabels(labels, object.metadata.labels)) continue;
         if (fields.length > 0 && !matchesFields(fields, object)) continue;
         result.push(object);
       }
-      result.sort((a, b) => {
-        const an = a.metadata.namespace ?? '';
-        const bn = b.metadata.namespace ?? '';
-        if (an !== bn) return an < bn ? -1 : 1;
-        return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
-      });
       return result;
     },
 
@@ -256,6 +264,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       }
       metadata.resourceVersion = nextVersion();
       table.set(id, copy);
+      sortedKeys.delete(keyId(resource));
       emit('ADDED', resource, copy);
       return cloneJson(copy);
     },
