@@ -501,3 +501,39 @@ test('garbage collection and DaemonSets: a deleted Deployment takes its ReplicaS
     controllers.stop();
   }
 });
+
+test('ingress-nginx publishes its address on Ingresses, and the ingress-shim issues their certificates', async () => {
+  const { store, controllers } = await seededCluster(50);
+  try {
+    const published = (namespace: string, name: string): string[] =>
+      ((store.get(KEYS.ingress, namespace, name)?.status as { loadBalancer?: { ingress?: { ip: string }[] } } | undefined)?.loadBalancer?.ingress ?? []).map((entry) => entry.ip);
+    assert.deepEqual(published('monitoring', 'uptime-kuma'), ['127.0.2.13']);
+    store.create({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'public-echo', namespace: 'default', annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt-production' } },
+      spec: {
+        ingressClassName: 'external',
+        tls: [{ hosts: ['public-echo.demo.lab'], secretName: 'public-echo-tls' }],
+        rules: [{ host: 'public-echo.demo.lab', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'echo', port: { name: 'http' } } } }] } }],
+      },
+    });
+    await waitFor('external controller address', () => published('default', 'public-echo')[0] === '127.0.2.14');
+    const certificate = await waitFor('shim certificate', () => store.get(KEYS.certificate, 'default', 'public-echo-tls'));
+    assert.deepEqual((certificate.spec as { dnsNames: string[] }).dnsNames, ['public-echo.demo.lab']);
+    assert.equal(certificate.metadata.ownerReferences?.[0]?.kind, 'Ingress');
+    await waitFor('issued', () => condition(store.get(KEYS.certificate, 'default', 'public-echo-tls'), 'Ready')?.status === 'True');
+    assert.equal(store.get(KEYS.secret, 'default', 'public-echo-tls')?.type, 'kubernetes.io/tls');
+    // A tailscale Ingress is another controller's business.
+    store.create({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'private', namespace: 'default' },
+      spec: { ingressClassName: 'tailscale', rules: [{ host: 'private' }] },
+    });
+    await controllers.whenIdle();
+    assert.deepEqual(published('default', 'private'), []);
+  } finally {
+    controllers.stop();
+  }
+});

@@ -1,6 +1,6 @@
 /**
- * cert-manager, as the portal sees it: the gateway-shim creates Certificates for annotated
- * Gateways; Issuers and ClusterIssuers become Ready (ACME account registered); each Certificate
+ * cert-manager, as the portal sees it: the gateway- and ingress-shims create Certificates for
+ * annotated Gateways and Ingresses; Issuers and ClusterIssuers become Ready (ACME account registered); each Certificate
  * that needs a certificate gets Issuing=True and a CertificateRequest, then, after a short
  * issuance delay and only if its issuer exists and is Ready, a TLS Secret and Ready=True with
  * notBefore / notAfter / renewalTime. A Certificate whose Ready condition is current for its
@@ -12,6 +12,7 @@ import { KEYS } from '../topology/resource-keys.ts';
 import { acmeIssuerReadyStatus, issueCertificateNow } from './certificate-issuance.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 import { certificatesForGateway } from './gateway-certificates.ts';
+import { certificatesForIngress } from './ingress-certificates.ts';
 import { findCondition, jsonEqual, mergeConditions, nowTimestamp, type Condition } from './status-conditions.ts';
 
 interface CertificateSpec {
@@ -57,29 +58,33 @@ export function createCertManagerController(context: ControllerContext): Control
     if (!jsonEqual(issuer.status, status)) store.updateStatus({ ...issuer, status });
   }
 
-  function reconcileGateway(namespace: string, name: string): void {
-    const gateway = cache.get(KEYS.gateway, namespace, name);
+  /** The shims: Certificates wanted by an annotated Gateway or Ingress, owned by it. */
+  function reconcileShim(kind: 'Gateway' | 'Ingress', namespace: string, name: string): void {
+    const owner = cache.get(kind === 'Gateway' ? KEYS.gateway : KEYS.ingress, namespace, name);
+    const component = kind === 'Gateway' ? 'cert-manager-gateway-shim' : 'cert-manager-ingress-shim';
     const owned = cache
       .list(KEYS.certificate, namespace)
-      .filter((certificate) => (certificate.metadata.ownerReferences ?? []).some((owner) => owner.kind === 'Gateway' && owner.name === name));
-    if (!gateway) {
+      .filter((certificate) => (certificate.metadata.ownerReferences ?? []).some((reference) => reference.kind === kind && reference.name === name));
+    if (!owner) {
       for (const certificate of owned) store.delete(KEYS.certificate, namespace, certificate.metadata.name);
       return;
     }
-    const { certificates, skipped } = certificatesForGateway(gateway);
-    for (const skip of skipped) context.recordEvent(gateway, 'Warning', 'BadConfig', skip.message, 'cert-manager-gateway-shim');
+    const { certificates, skipped } = kind === 'Gateway' ? certificatesForGateway(owner) : certificatesForIngress(owner);
+    for (const skip of skipped) context.recordEvent(owner, 'Warning', 'BadConfig', skip.message, component);
     for (const wanted of certificates) {
       const existing = cache.get(KEYS.certificate, namespace, wanted.metadata.name);
       if (!existing) {
         store.create(wanted);
-        context.recordEvent(gateway, 'Normal', 'CreateCertificate', `Successfully created Certificate "${wanted.metadata.name}"`, 'cert-manager-gateway-shim');
+        context.recordEvent(owner, 'Normal', 'CreateCertificate', `Successfully created Certificate "${wanted.metadata.name}"`, component);
         continue;
       }
+      // A Certificate someone else made is not the shim's to change.
+      if (!(existing.metadata.ownerReferences ?? []).some((reference) => reference.kind === kind && reference.name === name)) continue;
       const spec = (existing.spec ?? {}) as CertificateSpec;
       const wantedSpec = wanted.spec as CertificateSpec;
       if (!jsonEqual(spec.dnsNames, wantedSpec.dnsNames) || !jsonEqual(spec.issuerRef, wantedSpec.issuerRef) || spec.secretName !== wantedSpec.secretName) {
         store.update({ ...existing, spec: { ...spec, ...wantedSpec } });
-        context.recordEvent(gateway, 'Normal', 'UpdateCertificate', `Successfully updated Certificate "${wanted.metadata.name}"`, 'cert-manager-gateway-shim');
+        context.recordEvent(owner, 'Normal', 'UpdateCertificate', `Successfully updated Certificate "${wanted.metadata.name}"`, component);
       }
     }
     const wantedNames = new Set(certificates.map((certificate) => certificate.metadata.name));
@@ -232,13 +237,15 @@ export function createCertManagerController(context: ControllerContext): Control
 
   return {
     name: 'cert-manager',
-    watches: [KEYS.gateway, KEYS.certificate, KEYS.clusterIssuer, KEYS.issuer, KEYS.secret],
+    watches: [KEYS.gateway, KEYS.ingress, KEYS.certificate, KEYS.clusterIssuer, KEYS.issuer, KEYS.secret],
     keysFor(event: StoreEvent): string[] {
       const { object } = event;
       const namespace = object.metadata.namespace ?? '';
       switch (event.resource.plural) {
         case 'gateways':
           return [`gw:${namespace}/${object.metadata.name}`];
+        case 'ingresses':
+          return [`ing:${namespace}/${object.metadata.name}`];
         case 'certificates':
           return [`cert:${namespace}/${object.metadata.name}`];
         case 'clusterissuers':
@@ -260,13 +267,15 @@ export function createCertManagerController(context: ControllerContext): Control
         ...cache.list(KEYS.clusterIssuer).map((issuer) => `clusterissuer:/${issuer.metadata.name}`),
         ...cache.list(KEYS.issuer).map((issuer) => `issuer:${issuer.metadata.namespace}/${issuer.metadata.name}`),
         ...cache.list(KEYS.gateway).map((gateway) => `gw:${gateway.metadata.namespace}/${gateway.metadata.name}`),
+        ...cache.list(KEYS.ingress).map((ingress) => `ing:${ingress.metadata.namespace}/${ingress.metadata.name}`),
         ...cache.list(KEYS.certificate).map((certificate) => `cert:${certificate.metadata.namespace}/${certificate.metadata.name}`),
       ];
     },
     reconcile(key: string): void {
       const { kind, namespace, name } = parse(key);
       if (kind === 'clusterissuer' || kind === 'issuer') reconcileIssuer(kind, namespace, name);
-      else if (kind === 'gw') reconcileGateway(namespace, name);
+      else if (kind === 'gw') reconcileShim('Gateway', namespace, name);
+      else if (kind === 'ing') reconcileShim('Ingress', namespace, name);
       else if (kind === 'cert') reconcileCertificate(namespace, name);
       else if (kind === 'issue') completeIssuance(namespace, name);
     },

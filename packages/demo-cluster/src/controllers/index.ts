@@ -1,6 +1,7 @@
 /**
  * Starts the simulated controllers over a store: Cilium LB-IPAM and L2 announcements, the
- * Cilium gateway controller, cert-manager, endpoints, and the workload controllers. They do one
+ * Cilium gateway controller, cert-manager, endpoints, the workload controllers, and the
+ * ingress-nginx status publisher. They do one
  * full reconcile before startControllers returns, then follow store events.
  */
 import { parseApiVersion } from '../store/resources.ts';
@@ -11,6 +12,7 @@ import { createEndpointsController } from './endpoints.ts';
 import { createEventRecorder } from './event-recorder.ts';
 import { createGatewayController } from './gateway.ts';
 import { createInformerCache, resourceId } from './informer-cache.ts';
+import { createIngressStatusController } from './ingress-status.ts';
 import { createL2AnnouncementsController } from './l2-announcements.ts';
 import { createLbIpamController } from './lb-ipam.ts';
 import { createReconcileQueue } from './reconcile-queue.ts';
@@ -34,10 +36,11 @@ const FACTORIES: Record<ControllerName, (context: ControllerContext) => Controll
   'l2-announcements': createL2AnnouncementsController,
   gateway: createGatewayController,
   'cert-manager': createCertManagerController,
+  'ingress-status': createIngressStatusController,
 };
 
 /** All controller names, in the order they first reconcile. */
-export const ALL_CONTROLLERS: readonly ControllerName[] = ['workloads', 'endpoints', 'gateway', 'lb-ipam', 'l2-announcements', 'cert-manager'];
+export const ALL_CONTROLLERS: readonly ControllerName[] = ['workloads', 'endpoints', 'gateway', 'lb-ipam', 'l2-announcements', 'cert-manager', 'ingress-status'];
 
 /** A store whose writes also report their results to `onWrite`, used when nothing subscribes. */
 function writeThrough(store: ObjectStore, onWrite: (event: StoreEvent) => void): ObjectStore {
