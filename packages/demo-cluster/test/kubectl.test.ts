@@ -220,3 +220,23 @@ test('kubectl reports Status errors from the server', async () => {
   const unknown = await kubectl(['get', 'widgets']);
   assert.match(unknown.stderr, /the server doesn't have a resource type "widgets"/);
 });
+
+test('kubectl create generators (protobuf bodies): namespace, configmap, secret, serviceaccount', async () => {
+  const namespace = await kubectl(['create', 'namespace', 'made-by-kubectl']);
+  assert.equal(namespace.code, 0, namespace.stderr);
+  assert.equal(namespace.stdout.trim(), 'namespace/made-by-kubectl created');
+  const configMap = await kubectl(['create', 'configmap', 'settings', '-n', 'made-by-kubectl', '--from-literal=mode=demo', '--from-literal=level=3']);
+  assert.equal(configMap.code, 0, configMap.stderr);
+  assert.deepEqual(fixture.store.get({ group: '', plural: 'configmaps' }, 'made-by-kubectl', 'settings')?.data, { level: '3', mode: 'demo' });
+  const secret = await kubectl(['create', 'secret', 'generic', 'cloudflare-api-token', '-n', 'made-by-kubectl', '--from-literal=api-token=s3cr3t']);
+  assert.equal(secret.code, 0, secret.stderr);
+  const stored = fixture.store.get({ group: '', plural: 'secrets' }, 'made-by-kubectl', 'cloudflare-api-token')!;
+  assert.equal(stored.type, 'Opaque');
+  assert.equal(Buffer.from((stored.data as Record<string, string>)['api-token']!, 'base64').toString(), 's3cr3t');
+  const account = await kubectl(['create', 'serviceaccount', 'portal', '-n', 'made-by-kubectl']);
+  assert.equal(account.code, 0, account.stderr);
+  const invalid = await kubectl(['create', 'configmap', 'Bad_Name']);
+  assert.match(invalid.stderr, /ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name"/);
+  const duplicate = await kubectl(['create', 'namespace', 'made-by-kubectl']);
+  assert.match(duplicate.stderr, /Error from server \(AlreadyExists\): namespaces "made-by-kubectl" already exists/);
+});

@@ -4,12 +4,13 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { parse as parseYaml } from 'yaml';
+import { decodeProtobufObject } from './protobuf-body.ts';
 import { ApiError, badRequest } from './status.ts';
 
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
 /** Reads the whole body (up to 3 MiB, the real server's limit for most requests). */
-export async function readBody(request: IncomingMessage): Promise<string> {
+export async function readBody(request: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -17,7 +18,7 @@ export async function readBody(request: IncomingMessage): Promise<string> {
     if (size > MAX_BODY_BYTES) throw new ApiError(413, 'RequestEntityTooLarge', 'Request entity too large: limit is 3145728');
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** The media type of a Content-Type header, without parameters. */
@@ -25,16 +26,20 @@ export function mediaTypeOf(contentType: string | undefined): string {
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
-/** Decodes a body as JSON, or as YAML for YAML media types. Throws 400 on malformed input. */
-export function decodeBody(text: string, mediaType: string): unknown {
+/**
+ * Decodes a body as JSON, as YAML for YAML media types, or as Kubernetes protobuf for the kinds
+ * kubectl's generators send that way. Throws 400 on malformed input, 415 on other encodings.
+ */
+export function decodeBody(body: Buffer, mediaType: string): unknown {
+  if (mediaType === 'application/vnd.kubernetes.protobuf') return decodeProtobufObject(body);
   if (mediaType !== '' && !mediaType.includes('json') && !mediaType.includes('yaml')) {
-    // Protobuf and other encodings are not served; client-go (1.32+) retries with JSON on 415.
     throw new ApiError(
       415,
       'UnsupportedMediaType',
-      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml`,
+      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`,
     );
   }
+  const text = body.toString('utf8');
   if (text.trim() === '') throw badRequest('the body of the request was empty');
   const yaml = mediaType.includes('yaml');
   try {

@@ -23,6 +23,7 @@ import {
   wantsAggregatedDiscovery,
 } from './discovery.ts';
 import { ensureCustomResourceDefinitions } from './custom-resource-definitions.ts';
+import { applyCreateDefaults } from './defaults.ts';
 import { createExecSocketServer, handleExecUpgrade, rejectUpgrade, resolveExecContainer } from './exec.ts';
 import { recordUpdate, serverSideApply } from './managed-fields.ts';
 import { openApiV3Document, openApiV3Root, openApiV2Document } from './openapi.ts';
@@ -342,6 +343,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     // Status is the controllers' to write; the real server resets it on create.
     if (request.resource.subresources.includes('status') && request.resource.kind !== 'Pod') delete object.status;
     delete object.metadata.resourceVersion;
+    applyCreateDefaults(object);
     object.metadata.managedFields = recordUpdate(undefined, object, fieldManagerOf(params, httpRequest), formatApiVersion(request.group, request.version));
     const created = store.create(object, { dryRun });
     sendJson(response, 201, inVersion(created, request));
@@ -416,6 +418,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
         const result = serverSideApply(undefined, applied, { manager, force, apiVersion });
         if (request.resource.subresources.includes('status')) delete result.status;
         result.metadata.namespace = request.namespace;
+        applyCreateDefaults(result);
         const created = store.create(result, { dryRun });
         sendJson(response, 201, inVersion(created, request));
         return;
@@ -457,10 +460,10 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
   }
 
   async function handleDelete(request: ResourceRequest, httpRequest: IncomingMessage, response: ServerResponse, params: URLSearchParams): Promise<void> {
-    const text = await readBody(httpRequest);
+    const body = await readBody(httpRequest);
     let deleteOptions: Record<string, unknown> = {};
-    if (text.trim() !== '') {
-      const decoded = decodeBody(text, mediaTypeOf(httpRequest.headers['content-type']));
+    if (body.toString('utf8').trim() !== '' && mediaTypeOf(httpRequest.headers['content-type']) !== 'application/vnd.kubernetes.protobuf') {
+      const decoded = decodeBody(body, mediaTypeOf(httpRequest.headers['content-type']));
       if (isPlainObject(decoded)) deleteOptions = decoded;
     }
     const dryRun = dryRunParam(params, deleteOptions);
