@@ -289,6 +289,9 @@ test('a gateway without an address is not programmed; a missing certificate secr
     });
     const programmed = await waitFor('lonely gateway status', () => condition(store.get(KEYS.gateway, 'network', 'lonely'), 'Programmed'));
     assert.deepEqual([programmed.status, programmed.reason], ['False', 'AddressNotAssigned']);
+    assert.ok(store.get(KEYS.service, 'network', 'cilium-gateway-lonely'));
+    store.delete(KEYS.gateway, 'network', 'lonely');
+    await waitFor('generated service removed with its gateway', () => !store.get(KEYS.service, 'network', 'cilium-gateway-lonely'));
 
     store.delete(KEYS.secret, 'network', 'demo-lab-internal-tls');
     const listenerRefs = (): Condition | undefined =>

@@ -328,6 +328,17 @@ export function createGatewayController(context: ControllerContext): Controller 
       gateways.set(keyOf(gateway), { gateway, verdicts: listenerVerdicts(gateway), addresses });
     }
 
+    // The generated Services of Gateways that are gone (or no longer ours) go with them.
+    for (const service of cache.list(KEYS.service)) {
+      const owner = service.metadata.labels?.[OWNING_GATEWAY_LABEL];
+      if (!owner || service.metadata.name !== gatewayServiceName(owner)) continue;
+      if (gateways.has(`${service.metadata.namespace}/${owner}`)) continue;
+      store.delete(KEYS.service, service.metadata.namespace, service.metadata.name);
+      if (store.get(KEYS.endpoints, service.metadata.namespace, service.metadata.name)) {
+        store.delete(KEYS.endpoints, service.metadata.namespace, service.metadata.name);
+      }
+    }
+
     for (const routeKey of [KEYS.httpRoute, KEYS.grpcRoute]) {
       for (const route of cache.list(routeKey)) reconcileRoute(route, gateways, classes, now);
     }
@@ -429,6 +440,8 @@ export function createGatewayController(context: ControllerContext): Controller 
     switch (event.resource.plural) {
       case 'services':
         return event.type !== 'MODIFIED' || Boolean(event.object.metadata.labels?.[OWNING_GATEWAY_LABEL]);
+      case 'gateways':
+        return true;
       case 'secrets':
         return event.type !== 'MODIFIED' || (event.object as { type?: string }).type === 'kubernetes.io/tls';
       case 'namespaces':
