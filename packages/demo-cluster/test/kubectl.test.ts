@@ -240,3 +240,17 @@ test('kubectl create generators (protobuf bodies): namespace, configmap, secret,
   const duplicate = await kubectl(['create', 'namespace', 'made-by-kubectl']);
   assert.match(duplicate.stderr, /Error from server \(AlreadyExists\): namespaces "made-by-kubectl" already exists/);
 });
+
+test('kubectl scale goes through the scale subresource', async () => {
+  const created = await kubectl(
+    ['create', '-f', '-'],
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: scaled, namespace: default}\nspec:\n  selector: {matchLabels: {app: scaled}}\n  template:\n    metadata: {labels: {app: scaled}}\n    spec: {containers: [{name: app, image: nginx}]}\n',
+  );
+  assert.equal(created.code, 0, created.stderr);
+  const scaled = await kubectl(['scale', 'deployment', 'scaled', '--replicas=4']);
+  assert.equal(scaled.code, 0, scaled.stderr);
+  assert.equal(scaled.stdout.trim(), 'deployment.apps/scaled scaled');
+  assert.equal((fixture.store.get({ group: 'apps', plural: 'deployments' }, 'default', 'scaled')!.spec as { replicas: number }).replicas, 4);
+  const negative = await kubectl(['scale', 'deployment', 'scaled', '--replicas=-1']);
+  assert.notEqual(negative.code, 0);
+});

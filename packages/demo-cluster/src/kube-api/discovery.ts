@@ -14,6 +14,8 @@ function subresourceInfo(resource: ResourceType, subresource: string): { kind: s
       return { kind: 'PodExecOptions', verbs: ['create', 'get'] };
     case 'log':
       return { kind: 'Pod', verbs: ['get'] };
+    case 'scale':
+      return { kind: 'Scale', verbs: ['get', 'patch', 'update'] };
     case 'finalize':
       return { kind: resource.kind, verbs: ['update'] };
     default:
@@ -129,7 +131,9 @@ function resourceDiscovery(resource: ResourceType, version: string): Record<stri
   if (resource.subresources.length > 0) {
     entry.subresources = resource.subresources.map((subresource) => {
       const info = subresourceInfo(resource, subresource);
-      return { subresource, responseKind: { group: resource.group, version, kind: info.kind }, verbs: info.verbs };
+      const responseKind =
+        subresource === 'scale' ? { group: 'autoscaling', version: 'v1', kind: 'Scale' } : { group: resource.group, version, kind: info.kind };
+      return { subresource, responseKind, verbs: info.verbs };
     });
   }
   return entry;

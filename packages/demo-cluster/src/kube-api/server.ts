@@ -332,6 +332,61 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     response.end(text);
   }
 
+  /** The autoscaling/v1 Scale view of a Deployment or ReplicaSet. */
+  function scaleOf(object: KubeObject): KubeObject {
+    const spec = (object.spec ?? {}) as { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
+    const status = (object.status ?? {}) as { replicas?: number };
+    const selector = Object.entries(spec.selector?.matchLabels ?? {})
+      .map(([key, value]) => `${key}=${value}`)
+      .join(',');
+    return {
+      kind: 'Scale',
+      apiVersion: 'autoscaling/v1',
+      metadata: {
+        name: object.metadata.name,
+        namespace: object.metadata.namespace,
+        uid: object.metadata.uid,
+        resourceVersion: object.metadata.resourceVersion,
+        creationTimestamp: object.metadata.creationTimestamp,
+      },
+      spec: { replicas: spec.replicas ?? 1 },
+      status: { replicas: status.replicas ?? 0, selector },
+    };
+  }
+
+  /** GET/PUT/PATCH of `/scale`: reads or sets spec.replicas through a Scale object. */
+  async function handleScale(request: ResourceRequest, httpRequest: IncomingMessage, response: ServerResponse, params: URLSearchParams): Promise<void> {
+    const key = { group: request.group, plural: request.resource.plural };
+    const current = store.getReadOnly(key, request.namespace, request.name!);
+    if (!current) throw notFound(request.resource, request.name!);
+    if (httpRequest.method === 'GET') {
+      sendJson(response, 200, scaleOf(current));
+      return;
+    }
+    const mediaType = mediaTypeOf(httpRequest.headers['content-type']);
+    const body = decodeBody(await readBody(httpRequest), mediaType);
+    let wanted: unknown;
+    if (httpRequest.method === 'PUT') wanted = body;
+    else if (mediaType === 'application/json-patch+json') wanted = applyJsonPatch(scaleOf(current), body);
+    else if (mediaType === 'application/merge-patch+json' || mediaType === 'application/strategic-merge-patch+json') {
+      wanted = applyMergePatch(scaleOf(current), body);
+    } else {
+      throw new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${SUPPORTED_PATCH_TYPES.slice(0, 3).join(', ')}`);
+    }
+    const replicas = (wanted as { spec?: { replicas?: unknown } } | undefined)?.spec?.replicas;
+    if (typeof replicas !== 'number' || !Number.isInteger(replicas) || replicas < 0) {
+      throw new ApiError(422, 'Invalid', `Scale.autoscaling "${request.name}" is invalid: spec.replicas: Invalid value: ${JSON.stringify(replicas)}: must be greater than or equal to 0`);
+    }
+    const wantedVersion = (wanted as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
+    const next: KubeObject = {
+      ...structuredClone(current),
+      spec: { ...((current.spec as Record<string, unknown> | undefined) ?? {}), replicas },
+    };
+    if (wantedVersion) next.metadata.resourceVersion = wantedVersion;
+    const saved = writeObject({ ...request, subresource: undefined }, current, next, fieldManagerOf(params, httpRequest), dryRunParam(params));
+    sendJson(response, 200, scaleOf(saved));
+  }
+
   // --- writes --------------------------------------------------------------------------
 
   async function handleCreate(request: ResourceRequest, httpRequest: IncomingMessage, response: ServerResponse, params: URLSearchParams): Promise<void> {
@@ -582,6 +637,10 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
         if (method !== 'GET') throw methodNotAllowed(method, `${resource.plural}/log`);
         handleLog(request, response, params);
         return;
+      }
+      if (subresource === 'scale') {
+        if (method === 'GET' || method === 'PUT' || method === 'PATCH') return handleScale(request, httpRequest, response, params);
+        throw methodNotAllowed(method, `${resource.plural}/scale`);
       }
       if (subresource === 'status') {
         if (method === 'GET') return handleGet(request, httpRequest, response, params);

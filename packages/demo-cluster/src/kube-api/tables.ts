@@ -15,6 +15,8 @@ interface ColumnSpec {
 
 interface KindTable {
   columns: ColumnSpec[];
+  /** Put the Name column last and only in `-o wide` (events), instead of first. */
+  nameLast?: boolean;
   cells: (object: KubeObject, now: number) => Cell[];
 }
 
@@ -272,6 +274,7 @@ const TABLES: Record<string, KindTable> = {
     cells: (object, now) => [((object as Loose).secrets ?? []).length, age(object, now)],
   },
   Event: {
+    nameLast: true,
     columns: [{ name: 'Last Seen' }, { name: 'Type' }, { name: 'Reason' }, { name: 'Object' }, { name: 'Message' }],
     cells: (object, now) => {
       const loose = object as Loose;
@@ -409,18 +412,18 @@ export function buildTable(
 ): Record<string, unknown> {
   const table = TABLES[resource.kind] ?? FALLBACK;
   const now = Date.now();
-  const columnDefinitions = [
-    { name: 'Name', type: 'string', format: 'name', description: 'Name must be unique within a namespace.', priority: 0 },
-    ...table.columns.map((column) => ({
+  const nameColumn = { name: 'Name', type: 'string', format: 'name', description: 'Name must be unique within a namespace.', priority: table.nameLast ? 1 : 0 };
+  const kindColumns = table.columns.map((column) => ({
       name: column.name,
       type: column.type ?? 'string',
       format: '',
       description: column.name,
       priority: column.priority ?? 0,
-    })),
-  ];
+  }));
+  const columnDefinitions = table.nameLast ? [...kindColumns, nameColumn] : [nameColumn, ...kindColumns];
   const rows = objects.map((object) => {
-    const row: Record<string, unknown> = { cells: [object.metadata.name, ...table.cells(object, now)] };
+    const cells = table.cells(object, now);
+    const row: Record<string, unknown> = { cells: table.nameLast ? [...cells, object.metadata.name] : [object.metadata.name, ...cells] };
     if (options.includeObject === 'Object') row.object = object;
     else if (options.includeObject === 'Metadata') {
       row.object = { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: object.metadata };

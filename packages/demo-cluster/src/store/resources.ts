@@ -53,9 +53,9 @@ export const BUILTIN_RESOURCES: readonly ResourceType[] = [
   // discovery.k8s.io
   define({ group: 'discovery.k8s.io', versions: ['v1'], kind: 'EndpointSlice', plural: 'endpointslices', namespaced: true }),
   // apps
-  define({ group: 'apps', versions: ['v1'], kind: 'Deployment', plural: 'deployments', shortNames: ['deploy'], namespaced: true, categories: ['all'], subresources: ['status'] }),
+  define({ group: 'apps', versions: ['v1'], kind: 'Deployment', plural: 'deployments', shortNames: ['deploy'], namespaced: true, categories: ['all'], subresources: ['status', 'scale'] }),
   define({ group: 'apps', versions: ['v1'], kind: 'DaemonSet', plural: 'daemonsets', shortNames: ['ds'], namespaced: true, categories: ['all'], subresources: ['status'] }),
-  define({ group: 'apps', versions: ['v1'], kind: 'ReplicaSet', plural: 'replicasets', shortNames: ['rs'], namespaced: true, categories: ['all'], subresources: ['status'] }),
+  define({ group: 'apps', versions: ['v1'], kind: 'ReplicaSet', plural: 'replicasets', shortNames: ['rs'], namespaced: true, categories: ['all'], subresources: ['status', 'scale'] }),
   // networking.k8s.io
   define({ group: 'networking.k8s.io', versions: ['v1'], kind: 'Ingress', plural: 'ingresses', shortNames: ['ing'], namespaced: true, subresources: ['status'] }),
   define({ group: 'networking.k8s.io', versions: ['v1'], kind: 'IngressClass', plural: 'ingressclasses', namespaced: false }),
