@@ -130,7 +130,11 @@ export interface DemoApp {
 
 const host = (name: string): string => `${name}.${DEMO_DOMAIN}`;
 
-/** The seeded apps across namespaces. */
+/**
+ * The seeded apps across namespaces. Order matters where two Services compete for the single
+ * address of home-iot-pool: matter-server is created first and also sorts first, so it wins
+ * whether or not the two creation timestamps fall in the same second.
+ */
 export const DEMO_APPS: readonly DemoApp[] = [
   {
     name: 'jellyfin', namespace: 'media', backstageId: 'jellyfin', image: 'ghcr.io/jellyfin/jellyfin:10.10.7',
@@ -149,14 +153,14 @@ export const DEMO_APPS: readonly DemoApp[] = [
     exposure: { kind: 'httproute', gateway: ENVOY_INTERNAL.name, hostname: host('home-assistant') },
   },
   {
-    name: 'mosquitto', namespace: 'home', backstageId: 'mosquitto', image: 'eclipse-mosquitto:2.0.22',
-    port: 1883, replicas: 1, policy: 'ciliumnetworkpolicy', hasService: true,
-    exposure: { kind: 'loadbalancer', pool: IP_POOLS.homeIot.name },
-  },
-  {
     name: 'matter-server', namespace: 'home', backstageId: 'matter-server',
     image: 'ghcr.io/home-assistant-libs/python-matter-server:8.1.0', port: 5580, replicas: 1,
     policy: 'ciliumnetworkpolicy', hasService: true,
+    exposure: { kind: 'loadbalancer', pool: IP_POOLS.homeIot.name },
+  },
+  {
+    name: 'mosquitto', namespace: 'home', backstageId: 'mosquitto', image: 'eclipse-mosquitto:2.0.22',
+    port: 1883, replicas: 1, policy: 'ciliumnetworkpolicy', hasService: true,
     exposure: { kind: 'loadbalancer', pool: IP_POOLS.homeIot.name },
   },
   {

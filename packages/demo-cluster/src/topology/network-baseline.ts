@@ -305,6 +305,22 @@ function seedExternalAccess(store: ObjectStore): void {
       ].join('\n'),
     }, cloudflaredLabels),
   );
+  // external-dns publishes the tunnel's public name from this record (crd source).
+  createSeeded(store, {
+    apiVersion: 'externaldns.k8s.io/v1alpha1',
+    kind: 'DNSEndpoint',
+    metadata: { name: 'cloudflared', namespace: NETWORK_NAMESPACE, labels: cloudflaredLabels },
+    spec: {
+      endpoints: [
+        {
+          dnsName: `external.${DEMO_DOMAIN}`,
+          recordType: 'CNAME',
+          targets: ['6f1c2d3e-4b5a-4c7d-8e9f-0a1b2c3d4e5f.cfargotunnel.com'],
+          providerSpecific: [{ name: 'external-dns.alpha.kubernetes.io/cloudflare-proxied', value: 'true' }],
+        },
+      ],
+    },
+  });
   createSeeded(
     store,
     deploymentManifest({ name: 'cloudflared', namespace: NETWORK_NAMESPACE }, 2, cloudflaredLabels, cloudflaredLabels, {
