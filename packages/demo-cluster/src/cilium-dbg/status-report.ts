@@ -203,8 +203,6 @@ export function statusResponse(agent: AgentView, now: Date = new Date()): Record
             'primary-address': { ipv4: { ip: primary, enabled: true } },
             'health-endpoint-address': { ipv4: { ip: spec?.health?.ipv4 ?? '', enabled: true } },
             source: node.metadata.name === agent.nodeName ? 'local' : 'custom-resource',
-            // An agent without a working health endpoint cannot probe anyone but itself.
-            reachable: healthy ? (readiness.get(node.metadata.name) ?? false) : node.metadata.name === agent.nodeName,
           };
         })
         .sort((a, b) => a.name.localeCompare(b.name)),
@@ -267,7 +265,13 @@ export function renderStatus(agent: AgentView, verbose: boolean, now: Date = new
     ['Hubble:', `${hubble.state}   Current/Max Flows: ${hubble.observer['current-flows']}/${hubble.observer['max-flows']} (100.00%), Flows/s: 20.00   Metrics: Disabled`],
     ['Encryption:', 'Disabled'],
   ];
-  const nodes = status.cluster.nodes as { name: string; 'primary-address': { ipv4: { ip: string } }; reachable: boolean }[];
+  // Reachability comes from the health probes (`cilium-health status`), not the StatusResponse:
+  // agents that are down do not answer, and an agent without a health endpoint reaches no one.
+  const readiness = agentReadinessByNode(agent.store);
+  const nodes = (status.cluster.nodes as { name: string; 'primary-address': { ipv4: { ip: string } } }[]).map((node) => {
+    const nodeName = node.name.slice(node.name.indexOf('/') + 1);
+    return { ...node, reachable: agent.ready ? (readiness.get(nodeName) ?? false) : nodeName === agent.nodeName };
+  });
   const reachable = nodes.filter((node) => node.reachable).length;
   afterControllers.push(['Cluster health:', `${reachable}/${nodes.length} reachable   (${iso(new Date(now.getTime() - 42_000)).replace(/\.\d+Z$/, 'Z')})   (Probe interval: 1m30s)`]);
   const unreachable = nodes.filter((node) => !node.reachable);
