@@ -179,6 +179,14 @@ test('bad requests get Status errors, never a crash', async () => {
   assert.equal(unsupportedPatch.status, 415);
   const badDryRun = await call('POST', '/api/v1/namespaces/default/configmaps?dryRun=Some', { body: configMap('x') });
   assert.equal(badDryRun.status, 400);
+  const brokenPath = await call('GET', '/api/v1/namespaces/%E0%A4%A/pods');
+  assert.equal(brokenPath.status, 400);
+  assert.equal(brokenPath.json.reason, 'BadRequest');
+  const notAnObject = await call('POST', '/api/v1/namespaces/default/configmaps', { body: '[1, 2]' });
+  assert.equal(notAnObject.status, 400);
+  const wrongNamespace = await call('POST', '/api/v1/namespaces/default/configmaps', { body: { ...configMap('x'), metadata: { name: 'x', namespace: 'other' } } });
+  assert.equal(wrongNamespace.status, 400);
+  assert.equal(wrongNamespace.json.message, 'the namespace of the provided object does not match the namespace sent on the request');
   // The server is still answering.
   assert.equal((await call('GET', '/healthz')).status, 200);
 });

@@ -728,7 +728,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     try {
       if (!tokenMatches(httpRequest.headers.authorization, options.token)) throw unauthorized();
       const url = new URL(httpRequest.url ?? '/', 'https://localhost');
-      const segments = url.pathname.split('/').filter((segment) => segment.length > 0).map(decodeURIComponent);
+      const segments = pathSegments(url.pathname);
       if (handleNonResource(segments, httpRequest, response)) return;
       const request = parseResourcePath(store.resources, segments);
       if (!request) throw resourceNotServed();
@@ -742,7 +742,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     try {
       if (!tokenMatches(httpRequest.headers.authorization, options.token)) throw unauthorized();
       const url = new URL(httpRequest.url ?? '/', 'https://localhost');
-      const segments = url.pathname.split('/').filter((segment) => segment.length > 0).map(decodeURIComponent);
+      const segments = pathSegments(url.pathname);
       const request = parseResourcePath(store.resources, segments);
       if (!request || request.resource.kind !== 'Pod' || request.group !== '' || request.subresource !== 'exec' || !request.name || !request.namespace) {
         throw resourceNotServed();
@@ -794,6 +794,15 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
       await closed;
     },
   };
+}
+
+/** The decoded, non-empty segments of a URL path; 400 for broken percent-encoding. */
+function pathSegments(pathname: string): string[] {
+  try {
+    return pathname.split('/').filter((segment) => segment.length > 0).map(decodeURIComponent);
+  } catch {
+    throw badRequest(`invalid URL path: ${pathname}`);
+  }
 }
 
 function notFound(resource: ResourceType, name: string): ApiError {

@@ -33,6 +33,9 @@ export interface WatchSettings {
   bookmarkIntervalMs: number;
 }
 
+/** Unsent watch output beyond which a watcher counts as stuck and is closed. */
+const MAX_BUFFERED_BYTES = 256 * 1024 * 1024;
+
 function inVersion(object: KubeObject, apiVersion: string): KubeObject {
   return object.apiVersion === apiVersion ? object : { ...object, apiVersion };
 }
@@ -62,7 +65,11 @@ export function serveWatch(store: MemoryStore, request: WatchRequest, response: 
   response.flushHeaders();
   let stopped = false;
   const write = (type: string, object: unknown) => {
-    if (!stopped) response.write(`${JSON.stringify({ type, object })}\n`);
+    if (stopped) return;
+    response.write(`${JSON.stringify({ type, object })}\n`);
+    // A client that stops reading would make the buffer grow without end; the real server
+    // also drops watchers that cannot keep up. Clients then re-list and watch again.
+    if (response.writableLength > MAX_BUFFERED_BYTES) stop();
   };
   const bookmark = (resourceVersion: number, initialEventsEnd = false) => {
     const metadata: Record<string, unknown> = { resourceVersion: String(resourceVersion) };
@@ -97,13 +104,13 @@ export function serveWatch(store: MemoryStore, request: WatchRequest, response: 
 
   const timers: NodeJS.Timeout[] = [];
   let unsubscribe = () => {};
-  const stop = () => {
+  function stop(): void {
     if (stopped) return;
     stopped = true;
     unsubscribe();
     for (const timer of timers) clearTimeout(timer);
     response.end();
-  };
+  }
 
   const startVersion = request.resourceVersion;
   const fromScratch = startVersion === undefined || startVersion === '' || (startVersion === '0' && request.sendInitialEvents !== false);
