@@ -357,6 +357,9 @@ test('watch: initial state, resume from a resourceVersion, selector transitions,
   const selectedEvents = await selected;
   assert.deepEqual(selectedEvents.map((e) => [e.type, e.object.metadata.name]), [['DELETED', 'w1']]);
 
+  const anyVersion = await watchEvents('/api/v1/namespaces/watching/configmaps?watch=true&resourceVersion=0', 2);
+  assert.deepEqual(anyVersion.map((e) => [e.type, e.object.metadata.name]), [['ADDED', 'w1'], ['ADDED', 'w2']]);
+
   const resumed = await watchEvents(`/api/v1/namespaces/watching/configmaps?watch=true&resourceVersion=${startVersion}`, 2);
   assert.deepEqual(resumed.map((e) => [e.type, e.object.metadata.name]), [['ADDED', 'w2'], ['MODIFIED', 'w1']]);
 

@@ -113,7 +113,8 @@ export function serveWatch(store: MemoryStore, request: WatchRequest, response: 
   }
 
   const startVersion = request.resourceVersion;
-  const fromScratch = startVersion === undefined || startVersion === '' || (startVersion === '0' && request.sendInitialEvents !== false);
+  // No version, or "0" (any version): the watch starts with the current objects as ADDED events.
+  const fromScratch = startVersion === undefined || startVersion === '' || startVersion === '0';
   if (fromScratch || request.sendInitialEvents) {
     for (const object of store.listReadOnly(
       { group: request.resource.group, plural: request.resource.plural },
