@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
+import forge from 'node-forge';
 import { createMemoryStore } from '../src/store/memory-store.ts';
 import type { KubeObject, ObjectStore } from '../src/store/types.ts';
 import { startControllers, type RunningControllers } from '../src/controllers/index.ts';
@@ -339,7 +340,12 @@ test('cert-manager issues a Certificate after a delay when its issuer is Ready, 
     assert.equal(issuing.status, 'True');
     assert.equal(condition(store.get(KEYS.certificate, 'media', 'later'), 'Ready')?.reason, 'DoesNotExist');
     await waitFor('Ready after issuance', () => condition(store.get(KEYS.certificate, 'media', 'later'), 'Ready')?.status === 'True');
-    assert.equal(condition(store.get(KEYS.certificateRequest, 'media', 'later-1'), 'Ready')?.reason, 'Issued');
+    const request = store.get(KEYS.certificateRequest, 'media', 'later-1')!;
+    assert.equal(condition(request, 'Ready')?.reason, 'Issued');
+    const csr = forge.pki.certificationRequestFromPem(Buffer.from((request.spec as { request: string }).request, 'base64').toString());
+    assert.ok(csr.verify(), 'the CSR is signed by its own key');
+    const extensions = (csr.getAttribute({ name: 'extensionRequest' }) as unknown as { extensions: { name: string; altNames?: { value: string }[] }[] }).extensions;
+    assert.deepEqual(extensions.find((extension) => extension.name === 'subjectAltName')?.altNames?.map((name) => name.value), ['later.demo.lab']);
 
     store.create(certificate('orphan', 'letsencrypt-nope'));
     await waitFor('request pending on the missing issuer', () => condition(store.get(KEYS.certificateRequest, 'media', 'orphan-1'), 'Ready')?.message.includes('not found'));

@@ -11,6 +11,7 @@ import type { KubeObject, StoreEvent } from '../store/types.ts';
 import { KEYS } from '../topology/resource-keys.ts';
 import { acmeIssuerReadyStatus, issueCertificateNow } from './certificate-issuance.ts';
 import type { Controller, ControllerContext } from './controller.ts';
+import { certificateSigningRequestPem } from './certificate-signing-request.ts';
 import { certificatesForGateway } from './gateway-certificates.ts';
 import { certificatesForIngress } from './ingress-certificates.ts';
 import { findCondition, jsonEqual, mergeConditions, nowTimestamp, type Condition } from './status-conditions.ts';
@@ -131,7 +132,7 @@ export function createCertManagerController(context: ControllerContext): Control
         },
         spec: {
           issuerRef: spec.issuerRef ?? {},
-          request: Buffer.from(`-----BEGIN CERTIFICATE REQUEST-----\n${randomBytes(48).toString('base64')}\n-----END CERTIFICATE REQUEST-----\n`).toString('base64'),
+          request: Buffer.from(certificateSigningRequestPem(spec.dnsNames?.[0] ?? certificate.metadata.name, spec.dnsNames ?? [])).toString('base64'),
           usages: spec.usages ?? ['digital signature', 'key encipherment'],
           ...(spec.duration ? { duration: spec.duration } : {}),
         },
