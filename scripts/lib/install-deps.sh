@@ -14,13 +14,10 @@ if [ -f "$install_stamp" ] && [ "$(cat "$install_stamp")" = "$(wanted_stamp)" ];
 else
   started=$SECONDS
   # --legacy-peer-deps: Backstage's Material UI v4 packages declare React 16/17 peers.
-  if [ -f "$lock_file" ]; then
-    echo "==> Installing dependencies from package-lock.json (npm ci; a cold install takes about 5 minutes)"
-    (cd "$portal_root" && npm ci --legacy-peer-deps --no-audit --no-fund --loglevel=error --foreground-scripts=false)
-  else
-    echo "==> Installing dependencies (npm install; no lockfile yet)"
-    (cd "$portal_root" && npm install --legacy-peer-deps --no-audit --no-fund --loglevel=error)
-  fi
+  # `npm install` rather than `npm ci`: the lockfile pins every version, but npm ci refuses it
+  # when a registry lacks other platforms' optional binaries (which it then cannot record).
+  echo "==> Installing dependencies from package-lock.json (a cold install takes about 6 minutes)"
+  (cd "$portal_root" && npm install --legacy-peer-deps --no-audit --no-fund --loglevel=error)
   echo "==> Dependencies installed in $((SECONDS - started)) s"
   wanted_stamp > "$install_stamp"
 fi

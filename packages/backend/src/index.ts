@@ -1,0 +1,52 @@
+import { createBackend } from '@backstage/backend-defaults';
+import { ConfigReader } from '@backstage/config';
+import { accessPolicyModule } from './modules/accessPolicy';
+
+/**
+ * The portal's backend (new backend system). Plugins are added in the order a reader looks
+ * for them: serving the app, identity and authorization, the catalog, creating things,
+ * finding things, the clusters, live updates.
+ */
+const backend = createBackend();
+
+backend.add(import('@backstage/plugin-app-backend'));
+
+backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-permission-backend'));
+backend.add(accessPolicyModule);
+
+backend.add(import('@backstage/plugin-catalog-backend'));
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+// On PostgreSQL, search uses the database; otherwise the built-in in-memory (Lunr) engine.
+if (usesPostgres()) {
+  backend.add(import('@backstage/plugin-search-backend-module-pg'));
+}
+
+backend.add(import('@backstage/plugin-kubernetes-backend'));
+
+backend.add(import('@backstage/plugin-user-settings-backend'));
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
+backend.start();
+
+/** Reads the database client from the same config files the backend loads (APP_CONFIG_* excluded). */
+function usesPostgres(): boolean {
+  const client = process.env.PORTAL_DATABASE_CLIENT;
+  if (client) return client === 'pg';
+  return ConfigReader.fromConfigs([]).getOptionalString('backend.database.client') === 'pg';
+}

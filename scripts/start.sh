@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Starts the portal: installs what is missing, starts the demo cluster (unless
+# PORTAL_DEMO_CLUSTER=off), then the backend on :7007 and the frontend on :3000.
+# Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/ensure-node.sh
+source scripts/lib/install-deps.sh
+source scripts/lib/demo-cluster.sh
+
+config_args=(--config "$portal_root/app-config.yaml")
+if [ "${PORTAL_DEMO_CLUSTER:-on}" != "off" ]; then
+  start_demo_cluster "$portal_root/.demo-cluster"
+  config_args+=(--config "$portal_root/.demo-cluster/app-config.demo.yaml")
+fi
+[ -f app-config.local.yaml ] && config_args+=(--config "$portal_root/app-config.local.yaml")
+
+echo "==> Checking configuration"
+node scripts/lib/check-config.mjs "${config_args[@]}"
+
+mkdir -p data/sqlite
+echo "==> Starting the portal: frontend http://localhost:3000, backend http://localhost:7007"
+npx backstage-cli repo start "${config_args[@]}" &
+portal_pid=$!
+trap 'kill $portal_pid 2>/dev/null; stop_demo_cluster; wait' INT TERM EXIT
+wait $portal_pid
