@@ -10,9 +10,10 @@ import {
   KubeConfig,
   PatchStrategy,
   Watch,
+  makeInformer,
   setHeaderOptions,
 } from '@kubernetes/client-node';
-import type { V1Status } from '@kubernetes/client-node';
+import type { V1ConfigMap, V1Status } from '@kubernetes/client-node';
 import { startKubeApiFixture } from './kube-api-fixture.ts';
 import type { KubeApiFixture } from './kube-api-fixture.ts';
 
@@ -179,4 +180,31 @@ test('exec runs a command and reports the status', async () => {
   assert.equal(failed.reason, 'NonZeroExitCode');
   assert.equal(failed.details?.causes?.[0]?.message, '2');
   assert.equal(err, 'nope\n');
+});
+
+test('an informer lists, then follows changes', async () => {
+  const core = kc.makeApiClient(CoreV1Api);
+  await core.createNamespace({ body: { metadata: { name: 'informed' } } });
+  await core.createNamespacedConfigMap({ namespace: 'informed', body: { metadata: { name: 'before' } } });
+  const informer = makeInformer(kc, '/api/v1/namespaces/informed/configmaps', () => core.listNamespacedConfigMap({ namespace: 'informed' }));
+  const seen: string[] = [];
+  let resolveDone: () => void;
+  const done = new Promise<void>((resolve) => (resolveDone = resolve));
+  informer.on('add', (object: V1ConfigMap) => {
+    seen.push(`add:${object.metadata?.name}`);
+    if (seen.length === 3) resolveDone();
+  });
+  informer.on('delete', (object: V1ConfigMap) => {
+    seen.push(`delete:${object.metadata?.name}`);
+    if (seen.length === 3) resolveDone();
+  });
+  await informer.start();
+  await core.createNamespacedConfigMap({ namespace: 'informed', body: { metadata: { name: 'after' } } });
+  await core.deleteNamespacedConfigMap({ namespace: 'informed', name: 'before' });
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([done, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`saw only ${seen.join(', ')}`)), 5000)))]);
+  clearTimeout(timer);
+  await informer.stop();
+  assert.deepEqual(seen, ['add:before', 'add:after', 'delete:before']);
+  assert.deepEqual(informer.list('informed').map((object) => object.metadata?.name), ['after']);
 });
