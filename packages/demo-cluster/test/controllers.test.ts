@@ -546,3 +546,17 @@ test('ingress-nginx publishes its address on Ingresses, and the ingress-shim iss
     controllers.stop();
   }
 });
+
+test('every namespace gets a default ServiceAccount, also one created later', async () => {
+  const { store, controllers } = await seededCluster();
+  try {
+    for (const namespace of store.list(KEYS.namespace)) {
+      assert.ok(store.get(KEYS.serviceAccount, namespace.metadata.name, 'default'), `default account in ${namespace.metadata.name}`);
+    }
+    store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'fresh' } });
+    await waitFor('default account in a new namespace', () => store.get(KEYS.serviceAccount, 'fresh', 'default'));
+    assert.ok(store.get(KEYS.serviceAccount, 'kube-system', 'cilium'), 'chart-created account of the agent');
+  } finally {
+    controllers.stop();
+  }
+});

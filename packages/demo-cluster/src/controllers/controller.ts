@@ -18,7 +18,7 @@ export interface ControllerOptions {
 }
 
 /** Names of the simulated controllers. */
-export type ControllerName = 'workloads' | 'endpoints' | 'lb-ipam' | 'l2-announcements' | 'gateway' | 'cert-manager' | 'ingress-status';
+export type ControllerName = 'workloads' | 'endpoints' | 'lb-ipam' | 'l2-announcements' | 'gateway' | 'cert-manager' | 'ingress-status' | 'service-accounts';
 
 /** What the runtime gives each controller. */
 export interface ControllerContext {

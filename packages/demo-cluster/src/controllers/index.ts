@@ -1,7 +1,7 @@
 /**
  * Starts the simulated controllers over a store: Cilium LB-IPAM and L2 announcements, the
- * Cilium gateway controller, cert-manager, endpoints, the workload controllers, and the
- * ingress-nginx status publisher. They do one
+ * Cilium gateway controller, cert-manager, endpoints, the workload controllers, the
+ * ingress-nginx status publisher and the default ServiceAccounts. They do one
  * full reconcile before startControllers returns, then follow store events.
  */
 import { parseApiVersion } from '../store/resources.ts';
@@ -16,6 +16,7 @@ import { createIngressStatusController } from './ingress-status.ts';
 import { createL2AnnouncementsController } from './l2-announcements.ts';
 import { createLbIpamController } from './lb-ipam.ts';
 import { createReconcileQueue } from './reconcile-queue.ts';
+import { createServiceAccountsController } from './service-accounts.ts';
 import { createWorkloadsController } from './workloads.ts';
 
 export type { ControllerName, ControllerOptions } from './controller.ts';
@@ -37,10 +38,11 @@ const FACTORIES: Record<ControllerName, (context: ControllerContext) => Controll
   gateway: createGatewayController,
   'cert-manager': createCertManagerController,
   'ingress-status': createIngressStatusController,
+  'service-accounts': createServiceAccountsController,
 };
 
 /** All controller names, in the order they first reconcile. */
-export const ALL_CONTROLLERS: readonly ControllerName[] = ['workloads', 'endpoints', 'gateway', 'lb-ipam', 'l2-announcements', 'cert-manager', 'ingress-status'];
+export const ALL_CONTROLLERS: readonly ControllerName[] = ['workloads', 'endpoints', 'gateway', 'lb-ipam', 'l2-announcements', 'cert-manager', 'ingress-status', 'service-accounts'];
 
 /** A store whose writes also report their results to `onWrite`, used when nothing subscribes. */
 function writeThrough(store: ObjectStore, onWrite: (event: StoreEvent) => void): ObjectStore {

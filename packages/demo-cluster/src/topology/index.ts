@@ -66,8 +66,9 @@ export function seedTopology(store: ObjectStore, options: SeedTopologyOptions): 
     if (options.scale === 'large') seedLargeScale(store, random, allocateClusterIp);
   }
 
-  // Pods, ReplicaSets and workload status exist from the start, as in a running cluster.
-  reconcileOnce(store, ['workloads'], { now: () => now });
+  seedServiceAccounts(store);
+  // Pods, ReplicaSets, workload status and default accounts exist from the start, as in a running cluster.
+  reconcileOnce(store, ['workloads', 'service-accounts'], { now: () => now });
 
   if (seeded) seedIssuedCertificates(store, now);
 
@@ -76,6 +77,18 @@ export function seedTopology(store: ObjectStore, options: SeedTopologyOptions): 
     nodes,
     seedDurationMs: performance.now() - started,
   };
+}
+
+/** The accounts the Helm charts of the seeded workloads create, named by their pod templates. */
+function seedServiceAccounts(store: ObjectStore): void {
+  for (const key of [KEYS.deployment, KEYS.daemonSet]) {
+    for (const workload of store.list(key)) {
+      const name = (workload.spec as { template?: { spec?: { serviceAccountName?: string } } }).template?.spec?.serviceAccountName;
+      const namespace = workload.metadata.namespace;
+      if (!name || name === 'default' || store.get(KEYS.serviceAccount, namespace, name)) continue;
+      store.create({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name, namespace, labels: { 'app.kubernetes.io/managed-by': 'Helm' } } });
+    }
+  }
 }
 
 function markNodeFault(store: ObjectStore, nodeName: string, daemonSet: string): void {
