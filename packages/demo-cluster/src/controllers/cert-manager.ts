@@ -199,7 +199,7 @@ export function createCertManagerController(context: ControllerContext): Control
     const problem = !issuer.object
       ? `Referenced "${issuer.kind}" not found: ${issuer.kind.toLowerCase()}.cert-manager.io "${issuer.name}" not found`
       : !isReady(issuer.object)
-        ? `Referenced "${issuer.kind}" is not Ready`
+        ? 'Referenced issuer does not have a Ready status condition'
         : undefined;
     ensureRequest(certificate, problem);
     if (problem) {
