@@ -125,8 +125,14 @@ test('bpf lb list and statedb l2-announce agree with the services and the L2 lea
   for (const pod of agents()) {
     const bpf = exec(pod.metadata.name, 'cilium-dbg bpf lb list').stdout;
     assert.match(bpf, /^SERVICE ADDRESS\s+BACKEND ADDRESS \(REVNAT_ID\) \(SLOT\)$/m);
-    for (const [ip, { ports }] of loadBalancerIps()) {
-      for (const port of ports) assert.match(bpf, new RegExp(`^${ip.replaceAll('.', '\\.')}:${port.port}/${port.protocol} \\(0\\)\\s+0\\.0\\.0\\.0:0 \\(\\d+\\) \\(0\\) \\[LoadBalancer`, 'm'));
+    for (const [ip, { service, ports }] of loadBalancerIps()) {
+      // The seeded stale datapath: the faulty agent never programmed envoy-external's frontend.
+      const stale = nodeOf(pod) === FAULTY_CILIUM_NODE && service.metadata.name === 'cilium-gateway-envoy-external';
+      for (const port of ports) {
+        const line = new RegExp(`^${ip.replaceAll('.', '\\.')}:${port.port}/${port.protocol} \\(0\\)\\s+0\\.0\\.0\\.0:0 \\(\\d+\\) \\(0\\) \\[LoadBalancer`, 'm');
+        if (stale) assert.doesNotMatch(bpf, line);
+        else assert.match(bpf, line);
+      }
     }
     const l2 = exec(pod.metadata.name, 'cilium-dbg statedb l2-announce').stdout.trim().split('\n');
     assert.match(l2[0]!, /^IP\s+NetworkInterface$/);
@@ -142,6 +148,17 @@ test('bpf lb list and statedb l2-announce agree with the services and the L2 lea
     expected.set(ip, (lease.spec as { holderIdentity: string }).holderIdentity);
   }
   assert.deepEqual([...announcedBy].sort(), [...expected].sort());
+});
+
+test('the seeded stale datapath: only the faulty agent lacks the LoadBalancer frontend of envoy-external', () => {
+  const gatewayIp = '127.0.2.12';
+  for (const pod of agents()) {
+    const entries = JSON.parse(exec(pod.metadata.name, 'cilium-dbg service list -o json').stdout) as JsonService[];
+    const has = entries.some((entry) => entry.spec.flags.type === 'LoadBalancer' && entry.spec['frontend-address'].ip === gatewayIp);
+    assert.equal(has, nodeOf(pod) !== FAULTY_CILIUM_NODE, nodeOf(pod));
+    // The ClusterIP frontend of the same Service is there everywhere.
+    assert.ok(entries.some((entry) => entry.spec.flags.name === 'cilium-gateway-envoy-external' && entry.spec.flags.type === 'ClusterIP'));
+  }
 });
 
 test('outputs are computed at call time: a new LoadBalancer Service shows up once LB-IPAM gives it an address', async () => {

@@ -6,6 +6,13 @@ import type { KubeObject, ObjectStore, ResourceKey } from '../store/types.ts';
 import { KEYS } from '../topology/resource-keys.ts';
 import { isPodReady } from '../controllers/workload-pods.ts';
 
+/**
+ * Node annotation naming Services (`namespace/name`, comma-separated) whose LoadBalancer
+ * frontends the agent on that node has not programmed: a stale datapath, the seeded
+ * inconsistency between Kubernetes and one agent's service table.
+ */
+export const UNPROGRAMMED_SERVICES_ANNOTATION = 'demo-cluster.internal/unprogrammed-lb-services';
+
 /** The agent a command runs in. */
 export interface AgentView {
   store: ObjectStore;
@@ -18,6 +25,8 @@ export interface AgentView {
   config: Record<string, string>;
   /** When the agent container started (status.startTime), for uptimes and counters. */
   startedAt: Date;
+  /** Services whose LoadBalancer frontends this agent has not programmed. */
+  unprogrammedServices: Set<string>;
 }
 
 /** Lists without copying when the store offers a read-only view (outputs only read). */
@@ -53,6 +62,12 @@ export function agentView(store: ObjectStore, pod: KubeObject): AgentView {
     ready: isPodReady(pod),
     config,
     startedAt: startTime ? new Date(startTime) : new Date(),
+    unprogrammedServices: new Set(
+      (node?.metadata.annotations?.[UNPROGRAMMED_SERVICES_ANNOTATION] ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry.length > 0),
+    ),
   };
 }
 

@@ -118,7 +118,8 @@ export function buildServiceTable(agent: AgentView): ServiceEntry[] {
         }
       }
       for (const ip of spec.externalIPs ?? []) rows.push({ ...base, ip, type: 'ExternalIPs', backends: external });
-      if (spec.type === 'LoadBalancer') for (const ip of ingress) rows.push({ ...base, ip, type: 'LoadBalancer', backends: external });
+      const programmed = !agent.unprogrammedServices.has(`${service.metadata.namespace}/${service.metadata.name}`);
+      if (spec.type === 'LoadBalancer' && programmed) for (const ip of ingress) rows.push({ ...base, ip, type: 'LoadBalancer', backends: external });
     }
   }
   rows.sort(

@@ -4,7 +4,7 @@
  * check that they are found, by id.
  */
 import { safeSuffix } from '../controllers/stable-name-hash.ts';
-import { FAULTY_CILIUM_NODE, IP_POOLS } from './demo-constants.ts';
+import { ENVOY_EXTERNAL, FAULTY_CILIUM_NODE, IP_POOLS } from './demo-constants.ts';
 
 /** A reference to an object of the cluster. */
 export interface ObjectRef {
@@ -74,6 +74,16 @@ export const SEEDED_BROKEN_CASES: readonly SeededBrokenCase[] = [
     description: 'Namespace default runs echo and wiki without a default-deny NetworkPolicy or CiliumNetworkPolicy.',
     object: { apiVersion: 'v1', kind: 'Namespace', name: 'default' },
     expectedReason: 'NoDefaultDenyPolicy',
+  },
+  {
+    id: 'cilium-lb-frontend-not-programmed',
+    description: `The agent on ${FAULTY_CILIUM_NODE} has not programmed the LoadBalancer frontend of envoy-external (${ENVOY_EXTERNAL.address}): its service list and BPF LB map lack an address Kubernetes has assigned.`,
+    object: { apiVersion: 'v1', kind: 'Service', namespace: ENVOY_EXTERNAL.namespace, name: `cilium-gateway-${ENVOY_EXTERNAL.name}` },
+    expectedReason: 'FrontendNotProgrammed',
+    related: [
+      { apiVersion: 'v1', kind: 'Pod', namespace: 'kube-system', name: FAULTY_CILIUM_POD },
+      { apiVersion: 'v1', kind: 'Node', name: FAULTY_CILIUM_NODE },
+    ],
   },
   {
     id: 'cilium-agent-not-ready',

@@ -7,11 +7,12 @@ import { acmeIssuerReadyStatus, issueCertificateNow } from '../controllers/certi
 import { certificatesForGateway } from '../controllers/gateway-certificates.ts';
 import { reconcileOnce } from '../controllers/index.ts';
 import { NOT_READY_DAEMONSETS_ANNOTATION } from '../controllers/workload-pods.ts';
+import { UNPROGRAMMED_SERVICES_ANNOTATION } from '../cilium-dbg/agent-view.ts';
 import type { KubeObject, ObjectStore } from '../store/types.ts';
 import type { TalosClusterState } from '../talos/types.ts';
 import { seedClusterBaseline } from './cluster-baseline.ts';
 import { seedDemoApps } from './demo-apps.ts';
-import { DEMO_APPS, DEMO_GATEWAYS, DEMO_NODES, FAULTY_CILIUM_NODE, type DemoNode } from './demo-constants.ts';
+import { DEMO_APPS, DEMO_GATEWAYS, DEMO_NODES, ENVOY_EXTERNAL, FAULTY_CILIUM_NODE, type DemoNode } from './demo-constants.ts';
 import { largeScaleWorkers, seedLargeScale } from './large-scale.ts';
 import { createClusterIpAllocator } from './manifest-builders.ts';
 import { gatewayManifest, seedNetworkBaseline } from './network-baseline.ts';
@@ -60,7 +61,10 @@ export function seedTopology(store: ObjectStore, options: SeedTopologyOptions): 
 
   seedClusterBaseline(store, { nodes, random, allocateClusterIp });
   if (seeded) {
-    markNodeFault(store, FAULTY_CILIUM_NODE, 'kube-system/cilium');
+    markNodeFault(store, FAULTY_CILIUM_NODE, {
+      [NOT_READY_DAEMONSETS_ANNOTATION]: 'kube-system/cilium',
+      [UNPROGRAMMED_SERVICES_ANNOTATION]: `${ENVOY_EXTERNAL.namespace}/cilium-gateway-${ENVOY_EXTERNAL.name}`,
+    });
     seedNetworkBaseline(store, { allocateClusterIp });
     seedDemoApps(store, allocateClusterIp);
     if (options.scale === 'large') seedLargeScale(store, random, allocateClusterIp);
@@ -91,13 +95,11 @@ function seedServiceAccounts(store: ObjectStore): void {
   }
 }
 
-function markNodeFault(store: ObjectStore, nodeName: string, daemonSet: string): void {
+/** Marks a node with the simulated faults its annotations describe. */
+function markNodeFault(store: ObjectStore, nodeName: string, faults: Record<string, string>): void {
   const node = store.get(KEYS.node, undefined, nodeName);
   if (!node) return;
-  store.update({
-    ...node,
-    metadata: { ...node.metadata, annotations: { ...node.metadata.annotations, [NOT_READY_DAEMONSETS_ANNOTATION]: daemonSet } },
-  });
+  store.update({ ...node, metadata: { ...node.metadata, annotations: { ...node.metadata.annotations, ...faults } } });
 }
 
 /**
