@@ -61,7 +61,7 @@ test('status -o json is a StatusResponse reflecting the agent: healthy agents Ok
       assert.equal(pod.metadata.name, FAULTY_CILIUM_POD);
       assert.equal(status.cluster.ciliumHealth.state, 'Warning');
       assert.notEqual(status.cilium.state, 'Ok');
-      assert.equal(failing.length, 1);
+      assert.deepEqual(failing.map((c) => c.name).sort(), ['cilium-health-ep', 'sync-lb-maps-with-k8s-services']);
     } else {
       assert.equal(status.cilium.state, 'Ok');
       assert.equal(status.cluster.ciliumHealth.state, 'Ok');
@@ -90,7 +90,8 @@ test('status text: healthy and failing agents read like the real report', () => 
   assert.match(text, /^Cluster health:\s+3\/4 reachable/m);
   const failing = exec(FAULTY_CILIUM_POD, 'cilium status').stdout;
   assert.match(failing, /^Cilium health daemon:\s+Warning/m);
-  assert.match(failing, /^Controller Status:\s+15\/16 healthy/m);
+  assert.match(failing, /^Controller Status:\s+14\/16 healthy/m);
+  assert.match(failing, /sync-lb-maps-with-k8s-services\s+never\s+\S+ ago\s+\d+\s+Unable to upsert LoadBalancer frontends of service network\/cilium-gateway-envoy-external/);
   assert.match(failing, /cilium-health-ep\s+never/);
   assert.equal(exec(healthy.metadata.name, 'cilium-dbg status --brief').stdout, 'OK\n');
   assert.notEqual(exec(FAULTY_CILIUM_POD, 'cilium-dbg status --brief').exitCode, 0);

@@ -91,7 +91,7 @@ export function runCiliumDbg(binary: string, args: readonly string[], agent: Age
       if (parsed.help) return ok(`Display status of daemon\n\nUsage:\n  ${binary} status [flags]\n`);
       if (badOutput) return badOutput;
       if (parsed.output === 'json') return ok(json(statusResponse(agent, now)));
-      if (parsed.brief) return agent.ready ? ok('OK\n') : fail('cilium: 1 controller(s) failing\n');
+      if (parsed.brief) return agent.ready ? ok('OK\n') : fail(`cilium: ${(statusResponse(agent, now).cilium as { msg: string }).msg}\n`);
       return ok(renderStatus(agent, parsed.verbose, now));
     }
     case 'service': {

@@ -33,6 +33,8 @@ const AGENT_CONTROLLERS: readonly [string, number][] = [
 
 /** The controller that fails on an agent that is not ready. */
 export const FAILING_CONTROLLER = 'cilium-health-ep';
+/** The controller that fails while the agent's service table is stale. */
+const LB_SYNC_CONTROLLER = 'sync-lb-maps-with-k8s-services';
 const FAILING_MESSAGE = 'Cilium health endpoint is not ready: health endpoint did not become ready within 1m0s';
 
 const ZERO_TIME = '0001-01-01T00:00:00.000Z';
@@ -62,8 +64,15 @@ interface ControllerStatus {
 
 function controllers(agent: AgentView, now: Date): ControllerStatus[] {
   const uptime = Math.max(1, (now.getTime() - agent.startedAt.getTime()) / 1000);
+  const unprogrammed = [...agent.unprogrammedServices];
   return AGENT_CONTROLLERS.map(([name, interval], index) => {
-    const failing = !agent.ready && name === FAILING_CONTROLLER;
+    const failureMessage =
+      !agent.ready && name === FAILING_CONTROLLER
+        ? FAILING_MESSAGE
+        : unprogrammed.length > 0 && name === LB_SYNC_CONTROLLER
+          ? `Unable to upsert LoadBalancer frontends of service ${unprogrammed.join(', ')}: failed to update BPF map cilium_lb4_services_v2: context deadline exceeded`
+          : undefined;
+    const failing = failureMessage !== undefined;
     const runs = interval > 0 ? Math.max(1, Math.floor(uptime / interval)) : 1;
     const uuid = `${(0x1f2e3d4c + index * 7919).toString(16)}-${(0x1a2b + index).toString(16)}-4c${index.toString(16).padStart(2, '0')}-9d8e-${(0xabcdef012345 + index * 131).toString(16)}`;
     return {
@@ -77,7 +86,7 @@ function controllers(agent: AgentView, now: Date): ControllerStatus[] {
             'failure-count': runs,
             'consecutive-failure-count': runs,
             'last-failure-timestamp': iso(new Date(now.getTime() - 5000)),
-            'last-failure-msg': FAILING_MESSAGE,
+            'last-failure-msg': failureMessage,
           }
         : {
             'success-count': runs,
@@ -117,7 +126,7 @@ export function statusResponse(agent: AgentView, now: Date = new Date()): Record
   return {
     cilium: healthy
       ? { state: 'Ok', msg: `${DEMO_CILIUM_VERSION} (v${DEMO_CILIUM_VERSION}-${CILIUM_COMMIT})` }
-      : { state: 'Warning', msg: `${DEMO_CILIUM_VERSION} (v${DEMO_CILIUM_VERSION}-${CILIUM_COMMIT}): 1 controller(s) failing` },
+      : { state: 'Warning', msg: `${DEMO_CILIUM_VERSION} (v${DEMO_CILIUM_VERSION}-${CILIUM_COMMIT}): ${controllerList.filter((controller) => controller.status['consecutive-failure-count'] > 0).length} controller(s) failing` },
     kvstore: { state: 'Disabled', msg: 'Disabled' },
     'container-runtime': { state: 'Ok', msg: 'containerd' },
     'cni-file': { state: 'Ok', msg: 'successfully wrote CNI configuration file to /host/etc/cni/net.d/05-cilium.conflist' },
