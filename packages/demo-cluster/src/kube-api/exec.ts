@@ -8,7 +8,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { ExecHandler, KubeObject, ObjectStore } from '../store/types.ts';
-import { ApiError, failureStatus, statusFromError } from './status.ts';
+import { ApiError, statusFromError } from './status.ts';
 
 /** Subprotocols in the order the server prefers them. */
 export const EXEC_SUBPROTOCOLS = ['v5.channel.k8s.io', 'v4.channel.k8s.io', 'v3.channel.k8s.io', 'v2.channel.k8s.io', 'channel.k8s.io'];
@@ -110,21 +110,24 @@ export function runExec(
   }
   if (stdout.length > 0) socket.send(frame(STDOUT, stdout));
   if (stderr.length > 0) socket.send(frame(STDERR, stderr));
+  const failureMessage = `command terminated with non-zero exit code: error executing command [${query.command.join(' ')}], exit code ${exitCode}`;
+  // The kubelet's status has no kind, apiVersion or code.
   const status =
     exitCode === 0
       ? { metadata: {}, status: 'Success' }
       : {
-          ...failureStatus(
-            500,
-            'NonZeroExitCode',
-            `command terminated with non-zero exit code: error executing command [${query.command.join(' ')}], exit code ${exitCode}`,
-            { causes: [{ reason: 'ExitCode', message: String(exitCode) }] },
-          ),
-          kind: undefined,
-          apiVersion: undefined,
-          code: undefined,
+          metadata: {},
+          status: 'Failure',
+          message: failureMessage,
+          reason: 'NonZeroExitCode',
+          details: { causes: [{ reason: 'ExitCode', message: String(exitCode) }] },
         };
-  socket.send(frame(ERROR, JSON.stringify(status)), () => socket.close(1000));
+  // v4 and v5 carry a JSON Status on the error channel; the older protocols carry plain text,
+  // and nothing at all on success.
+  const structured = socket.protocol === 'v4.channel.k8s.io' || socket.protocol === 'v5.channel.k8s.io';
+  if (structured) socket.send(frame(ERROR, JSON.stringify(status)), () => socket.close(1000));
+  else if (exitCode !== 0) socket.send(frame(ERROR, failureMessage), () => socket.close(1000));
+  else socket.close(1000);
 }
 
 /** Upgrades an exec request (already authenticated and resolved) and runs it. */
