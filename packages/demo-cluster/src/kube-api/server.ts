@@ -22,6 +22,8 @@ import {
   servedGroups,
   wantsAggregatedDiscovery,
 } from './discovery.ts';
+import { scheduleCascadingDelete } from './cascading-delete.ts';
+import { comesAfter, decodeContinue, encodeContinue } from './continue-tokens.ts';
 import { ensureCustomResourceDefinitions } from './custom-resource-definitions.ts';
 import { applyCreateDefaults } from './defaults.ts';
 import { createExecSocketServer, handleExecUpgrade, rejectUpgrade, resolveExecContainer } from './exec.ts';
@@ -31,7 +33,7 @@ import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './pat
 import { decodeBody, mediaTypeOf, readBody } from './request-body.ts';
 import { parseResourcePath } from './request-path.ts';
 import type { ResourceRequest } from './request-path.ts';
-import { ApiError, badRequest, failureStatus, methodNotAllowed, resourceNotServed, statusFromError, successStatus } from './status.ts';
+import { ApiError, badRequest, methodNotAllowed, resourceNotServed, statusFromError, successStatus } from './status.ts';
 import { buildTable, wantsTable } from './tables.ts';
 import type { IncludeObject } from './tables.ts';
 import { serveWatch } from './watch.ts';
@@ -534,7 +536,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     }
     const deleted = store.delete(key, request.namespace, request.name!, { dryRun });
     const propagation = String(deleteOptions.propagationPolicy ?? params.get('propagationPolicy') ?? 'Background');
-    if (!dryRun && !deleted.metadata.deletionTimestamp) scheduleCascade(request.resource, deleted, propagation);
+    if (!dryRun && !deleted.metadata.deletionTimestamp) scheduleCascadingDelete(store, request.resource, deleted, propagation);
     if (DELETE_RETURNS_OBJECT.has(request.resource.kind) && !request.resource.isCustomResource && request.group === '') {
       sendJson(response, 200, inVersion(deleted, request));
       return;
@@ -568,7 +570,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     for (const target of [...targets]) {
       try {
         const result = store.delete(key, target.metadata.namespace, target.metadata.name, { dryRun });
-        if (!dryRun && !result.metadata.deletionTimestamp) scheduleCascade(request.resource, result, 'Background');
+        if (!dryRun && !result.metadata.deletionTimestamp) scheduleCascadingDelete(store, request.resource, result, 'Background');
         deleted.push(inVersion(result, request));
       } catch (error) {
         if (!(error instanceof StoreError && error.reason === 'NotFound')) throw error;
@@ -580,47 +582,6 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
       metadata: { resourceVersion: String(store.currentResourceVersion()) },
       items: deleted,
     });
-  }
-
-  /**
-   * After a delete, like the namespace controller and the garbage collector: a namespace takes
-   * its objects with it, and owners take their dependents (unless orphaned). Runs after the
-   * answer is sent, as those controllers run in the background in a real cluster.
-   */
-  function scheduleCascade(resource: ResourceType, deleted: KubeObject, propagation: string): void {
-    setImmediate(() => {
-      try {
-        if (resource.group === '' && resource.kind === 'Namespace') {
-          for (const type of store.resources.all()) {
-            if (!type.namespaced) continue;
-            for (const object of [...store.listReadOnly(type, { namespace: deleted.metadata.name })]) {
-              deleteQuietly(type, object);
-            }
-          }
-          return;
-        }
-        if (propagation === 'Orphan' || !deleted.metadata.uid) return;
-        const uid = deleted.metadata.uid;
-        for (const type of store.resources.all()) {
-          for (const object of [...store.listReadOnly(type)]) {
-            if (object.metadata.ownerReferences?.some((owner) => owner.uid === uid)) {
-              const removed = deleteQuietly(type, object);
-              if (removed) scheduleCascade(type, removed, propagation);
-            }
-          }
-        }
-      } catch (error) {
-        console.error('demo-cluster cascade delete failed:', error);
-      }
-    });
-  }
-
-  function deleteQuietly(type: ResourceType, object: KubeObject): KubeObject | undefined {
-    try {
-      return store.delete(type, object.metadata.namespace, object.metadata.name);
-    } catch {
-      return undefined;
-    }
   }
 
   // --- routing -------------------------------------------------------------------------
@@ -813,26 +774,3 @@ function notFound(resource: ResourceType, name: string): ApiError {
   });
 }
 
-/** True when `object` sorts after namespace/name in list order (namespace, then name). */
-function comesAfter(object: KubeObject, namespace: string, name: string): boolean {
-  const objectNamespace = object.metadata.namespace ?? '';
-  if (objectNamespace !== namespace) return objectNamespace > namespace;
-  return object.metadata.name > name;
-}
-
-function encodeContinue(resourceVersion: number, namespace: string, name: string): string {
-  return Buffer.from(JSON.stringify({ v: 'meta.k8s.io/v1', rv: resourceVersion, namespace, name })).toString('base64url');
-}
-
-function decodeContinue(token: string): { rv: number; namespace: string; name: string } {
-  try {
-    const decoded = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { rv: number; namespace: string; name: string };
-    if (typeof decoded.name !== 'string' || typeof decoded.namespace !== 'string') throw new Error('bad token');
-    return decoded;
-  } catch {
-    throw badRequest('continue key is not valid: invalid continue token');
-  }
-}
-
-/** Exported for tests that build Status expectations. */
-export { failureStatus };
