@@ -53,19 +53,24 @@ export function startStateWriter(path: string, store: MemoryStore, talos: TalosC
   let timer: NodeJS.Timeout | undefined;
   let dirty = true;
   let lastTalos = JSON.stringify(talos);
+  // A large cluster takes a while to write; wait at least ten times that between writes so
+  // steady controller traffic (lease renewals) does not keep the process busy writing.
+  let lastWriteMs = 0;
   const flush = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
     const talosNow = JSON.stringify(talos);
     if (!dirty && talosNow === lastTalos) return;
+    const started = performance.now();
     writeStateFile(path, store, talos);
+    lastWriteMs = performance.now() - started;
     dirty = false;
     lastTalos = talosNow;
   };
   const unsubscribe = store.subscribe(() => {
     dirty = true;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, debounceMs);
+    timer = setTimeout(flush, Math.max(debounceMs, lastWriteMs * 10));
   });
   const talosWatch = setInterval(flush, 2000);
   talosWatch.unref();
