@@ -46,7 +46,7 @@ export interface StateWriter {
 }
 
 /**
- * Keeps the state file current: writes `debounceMs` after the last store change, and also when
+ * Keeps the state file current: writes `debounceMs` after the first unsaved store change, and also when
  * the Talos state changes (it changes outside the store, so it is compared on a slow timer).
  */
 export function startStateWriter(path: string, store: MemoryStore, talos: TalosClusterState, debounceMs = 500): StateWriter {
@@ -69,8 +69,9 @@ export function startStateWriter(path: string, store: MemoryStore, talos: TalosC
   };
   const unsubscribe = store.subscribe(() => {
     dirty = true;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, Math.max(debounceMs, lastWriteMs * 10));
+    // The first change after a write schedules the next one; later changes ride along, so a
+    // steady stream of changes cannot postpone the write forever.
+    timer ??= setTimeout(flush, Math.max(debounceMs, lastWriteMs * 10));
   });
   const talosWatch = setInterval(flush, 2000);
   talosWatch.unref();
