@@ -560,3 +560,44 @@ test('every namespace gets a default ServiceAccount, also one created later', as
     controllers.stop();
   }
 });
+
+test('malformed objects do not stop the controllers or the cilium-dbg outputs', async () => {
+  const { store, controllers } = await seededCluster(20);
+  const warnings: string[] = [];
+  const onWarning = (warning: Error): void => {
+    warnings.push(warning.message);
+  };
+  process.on('warning', onWarning);
+  try {
+    const malformed: KubeObject[] = [
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'bad-ports', namespace: 'default' }, spec: { type: 'LoadBalancer', ports: 'x', selector: 'y' } },
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 'null-spec', namespace: 'default' }, spec: null },
+      { apiVersion: 'cilium.io/v2alpha1', kind: 'CiliumLoadBalancerIPPool', metadata: { name: 'bad-blocks' }, spec: { blocks: [null, { cidr: 'abc' }, { start: '1.2.3' }], serviceSelector: 5 } },
+      { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'Gateway', metadata: { name: 'bad-listeners', namespace: 'network' }, spec: { gatewayClassName: 'cilium', listeners: 'x', addresses: 'y' } },
+      { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'bad-route', namespace: 'default' }, spec: { parentRefs: [null, { name: 'envoy-internal', namespace: 'network' }], hostnames: [5], rules: [null, { backendRefs: [null] }] } },
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'bad-deploy', namespace: 'default' }, spec: { replicas: 'two', template: 'x' } },
+      { apiVersion: 'cert-manager.io/v1', kind: 'Certificate', metadata: { name: 'bad-cert', namespace: 'default' }, spec: { dnsNames: 'x', issuerRef: 'y' } },
+      { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'bad-ingress', namespace: 'default', annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt-production' } }, spec: { tls: 'x', ingressClassName: 5 } },
+      { apiVersion: 'v1', kind: 'Node', metadata: { name: 'bad-node' }, spec: { podCIDR: 'garbage', taints: 'x' }, status: { addresses: 'x', conditions: 'y' } },
+      { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bad-pod', namespace: 'default', labels: { 'app.kubernetes.io/name': 'echo', 'app.kubernetes.io/instance': 'echo' } }, spec: { containers: 'x' }, status: { podIP: 5, conditions: 'x' } },
+    ];
+    for (const object of malformed) store.create(object);
+    await controllers.whenIdle();
+    store.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'good', namespace: 'default' }, spec: { type: 'LoadBalancer', clusterIP: '10.43.9.1', selector: { 'app.kubernetes.io/name': 'echo' }, ports: [{ name: 'http', port: 80, targetPort: 'http' }] } });
+    store.create({ apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', metadata: { name: 'good', namespace: 'default' }, spec: { parentRefs: [{ name: 'envoy-external', namespace: 'network' }], hostnames: ['good.demo.lab'], rules: [{ backendRefs: [{ name: 'good', port: 80 }] }] } });
+    await controllers.whenIdle();
+    assert.equal(ingressIps(store.get(KEYS.service, 'default', 'good')).length, 1);
+    assert.equal(routeParent(store.get(KEYS.httpRoute, 'default', 'good'))?.conditions.find((c) => c.type === 'Accepted')?.status, 'True');
+    assert.ok(store.get(KEYS.lease, 'kube-system', 'cilium-l2announce-default-good'));
+    assert.equal(((store.get(KEYS.endpoints, 'default', 'good')!.subsets as { addresses: unknown[] }[])[0]!.addresses).length, 2);
+    const { ciliumDbgExecHandler } = await import('../src/cilium-dbg/index.ts');
+    const agent = store.list(KEYS.pod, { namespace: 'kube-system', labelSelector: 'k8s-app=cilium' })[0]!;
+    for (const command of [['cilium-dbg', 'status', '-o', 'json'], ['cilium-dbg', 'service', 'list'], ['cilium-dbg', 'bpf', 'lb', 'list'], ['cilium-dbg', 'statedb', 'l2-announce']]) {
+      assert.equal(ciliumDbgExecHandler({ namespace: 'kube-system', pod: agent.metadata.name, container: 'cilium-agent', command }, store)?.exitCode, 0, command.join(' '));
+    }
+    assert.deepEqual(warnings, []);
+  } finally {
+    process.off('warning', onWarning);
+    controllers.stop();
+  }
+});

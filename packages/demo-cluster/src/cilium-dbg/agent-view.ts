@@ -5,6 +5,7 @@
 import type { KubeObject, ObjectStore, ResourceKey } from '../store/types.ts';
 import { KEYS } from '../topology/resource-keys.ts';
 import { isPodReady } from '../controllers/workload-pods.ts';
+import { listOf } from '../controllers/object-fields.ts';
 
 /**
  * Node annotation naming Services (`namespace/name`, comma-separated) whose LoadBalancer
@@ -38,7 +39,7 @@ export function readAll(store: ObjectStore, key: ResourceKey, namespace?: string
 
 /** The InternalIP of a Node. */
 export function nodeInternalIp(node: KubeObject | undefined): string {
-  const addresses = (node?.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? [];
+  const addresses = listOf<{ type: string; address: string }>((node?.status as { addresses?: unknown } | undefined)?.addresses);
   return addresses.find((address) => address.type === 'InternalIP')?.address ?? '';
 }
 

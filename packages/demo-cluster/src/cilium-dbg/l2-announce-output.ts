@@ -7,6 +7,7 @@ import type { KubeObject } from '../store/types.ts';
 import { KEYS } from '../topology/resource-keys.ts';
 import { readAll, type AgentView } from './agent-view.ts';
 import { renderTable } from './text-table.ts';
+import { listOf, recordOf } from '../controllers/object-fields.ts';
 
 /** One announced address. */
 export interface L2Announcement {
@@ -29,9 +30,9 @@ export function l2Announcements(agent: AgentView): L2Announcement[] {
     // Lease names join namespace and service with '-', both of which may contain '-': match services.
     const service = servicesByLeaseSuffix.get(rest);
     if (!service) continue;
-    const ingress = (service.status as { loadBalancer?: { ingress?: { ip?: string }[] } } | undefined)?.loadBalancer?.ingress ?? [];
+    const ingress = listOf<{ ip?: unknown }>(recordOf<{ ingress: unknown }>(recordOf<{ loadBalancer: unknown }>(service.status).loadBalancer).ingress);
     for (const entry of ingress) {
-      if (entry.ip) announcements.push({ ip: entry.ip, networkInterface: 'eth0', origin: `${service.metadata.namespace}/${service.metadata.name}` });
+      if (typeof entry.ip === 'string' && entry.ip) announcements.push({ ip: entry.ip, networkInterface: 'eth0', origin: `${service.metadata.namespace}/${service.metadata.name}` });
     }
   }
   return announcements.sort((a, b) => a.ip.localeCompare(b.ip, 'en', { numeric: true }));

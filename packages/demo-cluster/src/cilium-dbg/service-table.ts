@@ -9,6 +9,7 @@ import type { KubeObject } from '../store/types.ts';
 import { KEYS } from '../topology/resource-keys.ts';
 import { parseIpv4 } from '../controllers/ipv4-ranges.ts';
 import { readAll, type AgentView } from './agent-view.ts';
+import { forEachIsolated, listOf, recordOf, stringsOf } from '../controllers/object-fields.ts';
 
 /** A frontend type, as `flags.type` spells it. */
 export type FrontendType = 'ClusterIP' | 'NodePort' | 'ExternalIPs' | 'LoadBalancer';
@@ -53,8 +54,8 @@ const TYPE_ORDER: Record<FrontendType, number> = { ClusterIP: 0, NodePort: 1, Ex
 /** The ready backends of one Service port, from its Endpoints. */
 function backendsFor(endpoints: KubeObject | undefined, port: ServicePort, singlePort: boolean): ServiceBackend[] {
   const backends: ServiceBackend[] = [];
-  for (const subset of (endpoints?.subsets ?? []) as EndpointSubset[]) {
-    const subsetPorts = subset.ports ?? [];
+  for (const subset of listOf<EndpointSubset>(endpoints?.subsets)) {
+    const subsetPorts = listOf<{ name?: string; port: number; protocol?: string }>(subset.ports);
     // A lone unnamed endpoint port serves every Service port (Cilium's gateway placeholder is one).
     const loneUnnamed = subsetPorts.length === 1 && !subsetPorts[0]!.name;
     const match = subsetPorts.find(
@@ -63,7 +64,7 @@ function backendsFor(endpoints: KubeObject | undefined, port: ServicePort, singl
         ((candidate.name ?? '') === (port.name ?? '') || singlePort || loneUnnamed),
     );
     if (!match) continue;
-    for (const address of subset.addresses ?? []) {
+    for (const address of listOf<{ ip: string; nodeName?: string }>(subset.addresses)) {
       backends.push({ ip: address.ip, port: match.port, protocol: match.protocol ?? 'TCP', ...(address.nodeName ? { nodeName: address.nodeName } : {}) });
     }
   }
@@ -80,24 +81,24 @@ export function buildServiceTable(agent: AgentView): ServiceEntry[] {
   const services = [...readAll(agent.store, KEYS.service)].sort(
     (a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name),
   );
-  for (const service of services) {
-    const spec = (service.spec ?? {}) as {
+  forEachIsolated(services, 'cilium-dbg service table', (service) => {
+    const spec = recordOf<{
       type?: string;
       clusterIP?: string;
       ports?: ServicePort[];
       externalIPs?: string[];
       externalTrafficPolicy?: string;
       internalTrafficPolicy?: string;
-    };
+    }>(service.spec);
     // Headless Services have no frontend; one created without a cluster IP still has its others.
-    if (spec.type === 'ExternalName' || spec.clusterIP === 'None') continue;
-    const ports = spec.ports ?? [];
+    if (spec.type === 'ExternalName' || spec.clusterIP === 'None') return;
+    const ports = listOf<ServicePort>(spec.ports).filter((port) => typeof port.port === 'number');
     const endpoints = endpointsById.get(`${service.metadata.namespace}/${service.metadata.name}`);
     const extTrafficPolicy = spec.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster';
     const intTrafficPolicy = spec.internalTrafficPolicy === 'Local' ? 'Local' : 'Cluster';
-    const ingress = ((service.status as { loadBalancer?: { ingress?: { ip?: string }[] } } | undefined)?.loadBalancer?.ingress ?? [])
+    const ingress = listOf<{ ip?: unknown }>(recordOf<{ ingress: unknown }>(recordOf<{ loadBalancer: unknown }>(service.status).loadBalancer).ingress)
       .map((entry) => entry.ip)
-      .filter((ip): ip is string => Boolean(ip));
+      .filter((ip): ip is string => typeof ip === 'string' && ip.length > 0);
     for (const port of ports) {
       const all = backendsFor(endpoints, port, ports.length === 1);
       const local = all.filter((backend) => backend.nodeName === agent.nodeName);
@@ -117,11 +118,11 @@ export function buildServiceTable(agent: AgentView): ServiceEntry[] {
           if (ip) rows.push({ ...base, ip, port: port.nodePort, type: 'NodePort', backends: external });
         }
       }
-      for (const ip of spec.externalIPs ?? []) rows.push({ ...base, ip, type: 'ExternalIPs', backends: external });
+      for (const ip of stringsOf(spec.externalIPs)) rows.push({ ...base, ip, type: 'ExternalIPs', backends: external });
       const programmed = !agent.unprogrammedServices.has(`${service.metadata.namespace}/${service.metadata.name}`);
       if (spec.type === 'LoadBalancer' && programmed) for (const ip of ingress) rows.push({ ...base, ip, type: 'LoadBalancer', backends: external });
     }
-  }
+  });
   rows.sort(
     (a, b) =>
       a.namespace.localeCompare(b.namespace) ||

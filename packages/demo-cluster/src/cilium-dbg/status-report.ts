@@ -8,6 +8,7 @@ import { DEMO_CILIUM_VERSION, DEMO_CLUSTER_NAME, DEMO_KUBERNETES_VERSION } from 
 import { KEYS } from '../topology/resource-keys.ts';
 import { parseCidr } from '../controllers/ipv4-ranges.ts';
 import { agentReadinessByNode, readAll, type AgentView } from './agent-view.ts';
+import { listOf, recordOf } from '../controllers/object-fields.ts';
 
 const CILIUM_COMMIT = '1a2b3c4d';
 
@@ -111,12 +112,12 @@ export function statusResponse(agent: AgentView, now: Date = new Date()): Record
   const allocations: Record<string, string> = {};
   if (routerIp) allocations[routerIp] = 'router';
   const self = ciliumNodes.find((node) => node.metadata.name === agent.nodeName);
-  const healthIp = (self?.spec as { health?: { ipv4?: string } } | undefined)?.health?.ipv4;
+  const healthIp = recordOf<{ ipv4: string }>(recordOf<{ health: unknown }>(self?.spec).health).ipv4;
   if (healthIp) allocations[healthIp] = 'health';
   for (const pod of readAll(agent.store, KEYS.pod)) {
     const spec = pod.spec as { nodeName?: string; hostNetwork?: boolean } | undefined;
-    const ip = (pod.status as { podIP?: string } | undefined)?.podIP;
-    if (spec?.nodeName === agent.nodeName && !spec.hostNetwork && ip) allocations[ip] = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    const ip = (pod.status as { podIP?: unknown } | undefined)?.podIP;
+    if (spec?.nodeName === agent.nodeName && !spec.hostNetwork && typeof ip === 'string' && ip) allocations[ip] = `${pod.metadata.namespace}/${pod.metadata.name}`;
   }
   const capacity = range ? range.last - range.first - 1 : 0;
   const kubeProxyReplacement = config['kube-proxy-replacement'] === 'true';
@@ -205,12 +206,12 @@ export function statusResponse(agent: AgentView, now: Date = new Date()): Record
         : { state: 'Warning', msg: 'Cilium health endpoint is not ready; node-to-node connectivity is unknown' },
       nodes: ciliumNodes
         .map((node) => {
-          const spec = node.spec as { addresses?: { type: string; ip: string }[]; health?: { ipv4?: string } } | undefined;
-          const primary = (spec?.addresses ?? []).find((address) => address.type === 'InternalIP')?.ip ?? '';
+          const spec = recordOf<{ addresses: unknown; health: { ipv4?: string } }>(node.spec);
+          const primary = listOf<{ type: string; ip: string }>(spec.addresses).find((address) => address.type === 'InternalIP')?.ip ?? '';
           return {
             name: `${DEMO_CLUSTER_NAME}/${node.metadata.name}`,
             'primary-address': { ipv4: { ip: primary, enabled: true } },
-            'health-endpoint-address': { ipv4: { ip: spec?.health?.ipv4 ?? '', enabled: true } },
+            'health-endpoint-address': { ipv4: { ip: recordOf<{ ipv4: string }>(spec.health).ipv4 ?? '', enabled: true } },
             source: node.metadata.name === agent.nodeName ? 'local' : 'custom-resource',
           };
         })

@@ -15,6 +15,7 @@ import { certificateSigningRequestPem } from './certificate-signing-request.ts';
 import { certificatesForGateway } from './gateway-certificates.ts';
 import { certificatesForIngress } from './ingress-certificates.ts';
 import { findCondition, jsonEqual, mergeConditions, nowTimestamp, type Condition } from './status-conditions.ts';
+import { recordOf, stringsOf } from './object-fields.ts';
 
 interface CertificateSpec {
   secretName?: string;
@@ -40,7 +41,7 @@ export function createCertManagerController(context: ControllerContext): Control
   };
 
   function issuerOf(certificate: KubeObject): { object?: KubeObject; kind: string; name: string } {
-    const ref = ((certificate.spec ?? {}) as CertificateSpec).issuerRef ?? {};
+    const ref = recordOf<NonNullable<CertificateSpec['issuerRef']>>(recordOf<CertificateSpec>(certificate.spec).issuerRef);
     const kind = ref.kind ?? 'Issuer';
     const name = ref.name ?? '';
     if ((ref.group ?? 'cert-manager.io') !== 'cert-manager.io') return { kind, name };
@@ -132,7 +133,7 @@ export function createCertManagerController(context: ControllerContext): Control
         },
         spec: {
           issuerRef: spec.issuerRef ?? {},
-          request: Buffer.from(certificateSigningRequestPem(spec.dnsNames?.[0] ?? certificate.metadata.name, spec.dnsNames ?? [])).toString('base64'),
+          request: Buffer.from(certificateSigningRequestPem(stringsOf(spec.dnsNames)[0] ?? certificate.metadata.name, stringsOf(spec.dnsNames))).toString('base64'),
           usages: spec.usages ?? ['digital signature', 'key encipherment'],
           ...(spec.duration ? { duration: spec.duration } : {}),
         },

@@ -8,6 +8,7 @@ import { createCertificateAuthority, issueCertificate, type CertificateAuthority
 import type { KubeObject, ObjectStore } from '../store/types.ts';
 import { KEYS } from '../topology/resource-keys.ts';
 import { mergeConditions, nowTimestamp, type Condition } from './status-conditions.ts';
+import { recordOf, stringsOf } from './object-fields.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_DURATION_MS = 90 * DAY_MS;
@@ -69,7 +70,15 @@ export interface IssueOptions {
 
 /** Writes the TLS Secret and marks the Certificate Ready, as a completed issuance does. */
 export function issueCertificateNow(store: ObjectStore, certificate: KubeObject, options: IssueOptions): KubeObject {
-  const spec = (certificate.spec ?? {}) as CertificateSpec;
+  const raw = recordOf<CertificateSpec>(certificate.spec);
+  const spec: CertificateSpec = {
+    ...raw,
+    dnsNames: stringsOf(raw.dnsNames),
+    ipAddresses: stringsOf(raw.ipAddresses),
+    issuerRef: recordOf<NonNullable<CertificateSpec['issuerRef']>>(raw.issuerRef),
+    secretName: typeof raw.secretName === 'string' ? raw.secretName : undefined,
+    commonName: typeof raw.commonName === 'string' ? raw.commonName : undefined,
+  };
   const namespace = certificate.metadata.namespace ?? 'default';
   const times = certificateTimes(spec, options.notBefore ?? options.now);
   const dnsNames = spec.dnsNames ?? [];

@@ -11,6 +11,7 @@ import { matchesSelectorMap } from './label-selector-match.ts';
 import { safeSuffix } from './stable-name-hash.ts';
 import { jsonEqual, nowTimestamp } from './status-conditions.ts';
 import { isPodReady } from './workload-pods.ts';
+import { listOf, recordOf } from './object-fields.ts';
 
 interface ServicePort {
   name?: string;
@@ -44,9 +45,9 @@ export function resolveTargetPort(servicePort: ServicePort, pod: KubeObject): nu
   const target = servicePort.targetPort ?? servicePort.port;
   if (typeof target === 'number') return target;
   if (/^\d+$/.test(target)) return Number(target);
-  const containers = ((pod.spec as { containers?: { ports?: { name?: string; containerPort: number; protocol?: string }[] }[] } | undefined)?.containers ?? []);
+  const containers = listOf<{ ports?: unknown }>((pod.spec as { containers?: unknown } | undefined)?.containers);
   for (const container of containers) {
-    for (const port of container.ports ?? []) {
+    for (const port of listOf<{ name?: string; containerPort: number; protocol?: string }>(container.ports)) {
       if (port.name === target && (port.protocol ?? 'TCP') === (servicePort.protocol ?? 'TCP')) return port.containerPort;
     }
   }
@@ -58,13 +59,13 @@ export function createEndpointsController(context: ControllerContext): Controlle
   const { store, cache } = context;
 
   function podAddresses(service: KubeObject): PodAddress[] {
-    const spec = service.spec as { selector?: Record<string, string>; ports?: ServicePort[]; publishNotReadyAddresses?: boolean };
-    const ports = spec.ports ?? [];
+    const spec = recordOf<{ selector: Record<string, string>; ports: unknown; publishNotReadyAddresses: boolean }>(service.spec);
+    const ports = listOf<ServicePort>(spec.ports).filter((port) => typeof port.port === 'number');
     const result: PodAddress[] = [];
     for (const pod of cache.list(KEYS.pod, service.metadata.namespace)) {
       if (!matchesSelectorMap(spec.selector, pod.metadata.labels)) continue;
       const status = pod.status as { podIP?: string; phase?: string } | undefined;
-      if (!status?.podIP || status.phase === 'Succeeded' || status.phase === 'Failed' || pod.metadata.deletionTimestamp) continue;
+      if (typeof status?.podIP !== 'string' || !status.podIP || status.phase === 'Succeeded' || status.phase === 'Failed' || pod.metadata.deletionTimestamp) continue;
       const resolved: ResolvedPort[] = [];
       for (const port of ports) {
         const number = resolveTargetPort(port, pod);
@@ -126,9 +127,9 @@ export function createEndpointsController(context: ControllerContext): Controlle
       deleteOutputs(namespace, name);
       return;
     }
-    const spec = service.spec as { selector?: Record<string, string>; type?: string; ports?: ServicePort[] };
+    const spec = recordOf<{ selector: Record<string, string>; type: string; ports: unknown }>(service.spec);
     // Services without a selector (and ExternalName) have user-managed endpoints.
-    if (!spec.selector || Object.keys(spec.selector).length === 0 || spec.type === 'ExternalName') return;
+    if (!spec.selector || typeof spec.selector !== 'object' || Object.keys(spec.selector).length === 0 || spec.type === 'ExternalName') return;
     const addresses = podAddresses(service);
     const now = nowTimestamp(context.options.now());
     const labels = { ...(service.metadata.labels ?? {}) };
@@ -166,7 +167,7 @@ export function createEndpointsController(context: ControllerContext): Controlle
 
     const sliceName = `${name}-${safeSuffix(`${namespace}/${name}`, 5)}`;
     const slicePorts = addresses.find((address) => address.ports.length > 0)?.ports ??
-      (spec.ports ?? []).map((port) => ({ ...(port.name ? { name: port.name } : {}), port: typeof port.targetPort === 'number' ? port.targetPort : port.port, protocol: port.protocol ?? 'TCP' }));
+      listOf<ServicePort>(spec.ports).map((port) => ({ ...(port.name ? { name: port.name } : {}), port: typeof port.targetPort === 'number' ? port.targetPort : port.port, protocol: port.protocol ?? 'TCP' }));
     const endpoints = addresses.map((address) => ({
       addresses: [address.ip],
       conditions: { ready: address.ready, serving: address.ready, terminating: false },
@@ -219,7 +220,7 @@ export function createEndpointsController(context: ControllerContext): Controlle
       if (event.resource.plural !== 'pods') return [];
       const keys: string[] = [];
       for (const service of cache.list(KEYS.service, namespace)) {
-        const selector = (service.spec as { selector?: Record<string, string> } | undefined)?.selector;
+        const selector = recordOf<{ selector: Record<string, string> }>(service.spec).selector;
         if (matchesSelectorMap(selector, object.metadata.labels)) keys.push(`${namespace}/${service.metadata.name}`);
       }
       return keys;

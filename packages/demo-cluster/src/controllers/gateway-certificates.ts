@@ -5,6 +5,7 @@
  * one Certificate per Secret, named after it, with the hostnames of its listeners.
  */
 import type { KubeObject } from '../store/types.ts';
+import { listOf, recordOf } from './object-fields.ts';
 
 interface Listener {
   name: string;
@@ -33,18 +34,18 @@ export function certificatesForGateway(gateway: KubeObject): { certificates: Kub
         group: annotations['cert-manager.io/issuer-group'] ?? 'cert-manager.io',
       };
   const namespace = gateway.metadata.namespace ?? 'default';
-  const listeners = ((gateway.spec as { listeners?: Listener[] } | undefined)?.listeners ?? []);
+  const listeners = listOf<Listener>(recordOf<{ listeners: unknown }>(gateway.spec).listeners).filter((listener) => typeof listener.name === 'string');
   const hostsBySecret = new Map<string, string[]>();
   const skipped: SkippedListener[] = [];
   for (const listener of listeners) {
     if (listener.protocol !== 'HTTPS' && listener.protocol !== 'TLS') continue;
-    if (!listener.hostname) {
+    if (!listener.hostname || typeof listener.hostname !== 'string') {
       skipped.push({ listener: listener.name, message: `Skipped a listener block: spec.listeners[${listener.name}].hostname: Required value: the hostname cannot be empty` });
       continue;
     }
     if ((listener.tls?.mode ?? 'Terminate') !== 'Terminate') continue;
-    for (const ref of listener.tls?.certificateRefs ?? []) {
-      if ((ref.kind ?? 'Secret') !== 'Secret' || (ref.group ?? '') !== '' || (ref.namespace && ref.namespace !== namespace)) continue;
+    for (const ref of listOf<{ group?: string; kind?: string; name: string; namespace?: string }>(recordOf<{ certificateRefs: unknown }>(listener.tls).certificateRefs)) {
+      if (typeof ref.name !== 'string' || (ref.kind ?? 'Secret') !== 'Secret' || (ref.group ?? '') !== '' || (ref.namespace && ref.namespace !== namespace)) continue;
       const hosts = hostsBySecret.get(ref.name) ?? [];
       if (!hosts.includes(listener.hostname)) hosts.push(listener.hostname);
       hostsBySecret.set(ref.name, hosts);

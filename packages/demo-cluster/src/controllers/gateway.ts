@@ -12,6 +12,7 @@ import { routeMatchesListenerHostname } from './hostname-matching.ts';
 import { matchesLabelSelector, type LabelSelector } from './label-selector-match.ts';
 import { fnv1a } from './stable-name-hash.ts';
 import { jsonEqual, mergeConditions, nowTimestamp, type Condition } from './status-conditions.ts';
+import { forEachIsolated, listOf, recordOf, stringsOf } from './object-fields.ts';
 
 /** The controllerName this controller owns. */
 export const CILIUM_GATEWAY_CONTROLLER = 'io.cilium/gateway-controller';
@@ -74,6 +75,12 @@ const ROUTE_KINDS_BY_PROTOCOL: Record<string, string[]> = {
 
 const keyOf = (object: KubeObject): string => `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
 
+/** The readable listeners of a Gateway (malformed entries are skipped). */
+const listenersOf = (gateway: KubeObject): Listener[] =>
+  listOf<Listener>(recordOf<{ listeners: unknown }>(gateway.spec).listeners).filter(
+    (listener) => typeof listener.name === 'string' && typeof listener.port === 'number' && typeof listener.protocol === 'string',
+  );
+
 /** Creates the gateway controller. */
 export function createGatewayController(context: ControllerContext): Controller {
   const { store, cache } = context;
@@ -113,19 +120,21 @@ export function createGatewayController(context: ControllerContext): Controller 
   function reconcileGatewayService(gateway: KubeObject): { type: string; value: string }[] {
     const namespace = gateway.metadata.namespace ?? 'default';
     const name = gatewayServiceName(gateway.metadata.name);
-    const spec = gateway.spec as { listeners?: Listener[]; addresses?: { type?: string; value: string }[]; infrastructure?: { labels?: Record<string, string>; annotations?: Record<string, string> } };
-    const infrastructure = spec.infrastructure ?? {};
-    const requested = (spec.addresses ?? []).filter((address) => (address.type ?? 'IPAddress') === 'IPAddress').map((address) => address.value);
+    const spec = recordOf<{ addresses: unknown; infrastructure: unknown }>(gateway.spec);
+    const infrastructure = recordOf<{ labels: Record<string, string>; annotations: Record<string, string> }>(spec.infrastructure);
+    const requested = listOf<{ type?: string; value?: unknown }>(spec.addresses)
+      .filter((address) => (address.type ?? 'IPAddress') === 'IPAddress' && typeof address.value === 'string')
+      .map((address) => address.value as string);
     const labels = {
-      ...(infrastructure.labels ?? {}),
+      ...recordOf<Record<string, string>>(infrastructure.labels),
       [OWNING_GATEWAY_LABEL]: gateway.metadata.name,
       [GATEWAY_NAME_LABEL]: gateway.metadata.name,
     };
     const annotations = {
-      ...(infrastructure.annotations ?? {}),
-      ...(requested.length > 0 && !infrastructure.annotations?.['lbipam.cilium.io/ips'] ? { 'lbipam.cilium.io/ips': requested.join(',') } : {}),
+      ...recordOf<Record<string, string>>(infrastructure.annotations),
+      ...(requested.length > 0 && !recordOf<Record<string, string>>(infrastructure.annotations)['lbipam.cilium.io/ips'] ? { 'lbipam.cilium.io/ips': requested.join(',') } : {}),
     };
-    const ports = [...new Set((spec.listeners ?? []).map((listener) => listener.port))]
+    const ports = [...new Set(listenersOf(gateway).map((listener) => listener.port))]
       .sort((a, b) => a - b)
       .map((port) => ({ name: `port-${port}`, port, protocol: 'TCP', targetPort: port }));
     const ownerReferences = [
@@ -164,9 +173,9 @@ export function createGatewayController(context: ControllerContext): Controller 
       }
       return [];
     }
-    const existingSpec = existing.spec as { ports?: { name?: string; port: number; protocol?: string; targetPort?: number; nodePort?: number }[] };
+    const existingSpec = { ports: listOf<{ name?: string; port: number; protocol?: string; targetPort?: number; nodePort?: number }>(recordOf<{ ports: unknown }>(existing.spec).ports) };
     const samePorts = jsonEqual(
-      (existingSpec.ports ?? []).map((port) => ({ name: port.name, port: port.port, protocol: port.protocol ?? 'TCP', targetPort: port.targetPort })),
+      existingSpec.ports.map((port) => ({ name: port.name, port: port.port, protocol: port.protocol ?? 'TCP', targetPort: port.targetPort })),
       ports,
     );
     const sameMeta =
@@ -182,11 +191,11 @@ export function createGatewayController(context: ControllerContext): Controller 
         },
         spec: {
           ...(existing.spec as Record<string, unknown>),
-          ports: ports.map((port) => ({ ...port, nodePort: existingSpec.ports?.find((old) => old.port === port.port)?.nodePort ?? 31000 + (port.port % 1000) })),
+          ports: ports.map((port) => ({ ...port, nodePort: existingSpec.ports.find((old) => old.port === port.port)?.nodePort ?? 31000 + (port.port % 1000) })),
         },
       });
     }
-    const ingress = (existing.status as { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } } | undefined)?.loadBalancer?.ingress ?? [];
+    const ingress = listOf<{ ip?: string; hostname?: string }>(recordOf<{ ingress: unknown }>(recordOf<{ loadBalancer: unknown }>(existing.status).loadBalancer).ingress);
     return ingress.flatMap((entry) =>
       entry.ip ? [{ type: 'IPAddress', value: entry.ip }] : entry.hostname ? [{ type: 'Hostname', value: entry.hostname }] : [],
     );
@@ -194,26 +203,26 @@ export function createGatewayController(context: ControllerContext): Controller 
 
   function referenceGranted(fromGroup: string, fromKind: string, fromNamespace: string, toGroup: string, toKind: string, toNamespace: string, toName: string): boolean {
     return cache.list(KEYS.referenceGrant, toNamespace).some((grant) => {
-      const spec = grant.spec as { from?: { group?: string; kind: string; namespace: string }[]; to?: { group?: string; kind: string; name?: string }[] };
-      const fromOk = (spec.from ?? []).some((from) => (from.group ?? '') === fromGroup && from.kind === fromKind && from.namespace === fromNamespace);
-      const toOk = (spec.to ?? []).some((to) => (to.group ?? '') === toGroup && to.kind === toKind && (!to.name || to.name === toName));
+      const spec = recordOf<{ from: unknown; to: unknown }>(grant.spec);
+      const fromOk = listOf<{ group?: string; kind: string; namespace: string }>(spec.from).some((from) => (from.group ?? '') === fromGroup && from.kind === fromKind && from.namespace === fromNamespace);
+      const toOk = listOf<{ group?: string; kind: string; name?: string }>(spec.to).some((to) => (to.group ?? '') === toGroup && to.kind === toKind && (!to.name || to.name === toName));
       return fromOk && toOk;
     });
   }
 
   function listenerVerdicts(gateway: KubeObject): ListenerVerdict[] {
-    const listeners = ((gateway.spec as { listeners?: Listener[] }).listeners ?? []);
+    const listeners = listenersOf(gateway);
     const generation = gateway.metadata.generation ?? 1;
     const namespace = gateway.metadata.namespace ?? 'default';
     return listeners.map((listener) => {
       const conditions: Condition[] = [];
       const protocolKinds = ROUTE_KINDS_BY_PROTOCOL[listener.protocol] ?? [];
-      const requestedKinds = listener.allowedRoutes?.kinds;
+      const requestedKinds = listOf<{ group?: string; kind: string }>(recordOf<{ kinds: unknown }>(listener.allowedRoutes).kinds);
       const supportedKinds = (requestedKinds && requestedKinds.length > 0
         ? requestedKinds.filter((kind) => (kind.group ?? GATEWAY_GROUP) === GATEWAY_GROUP && protocolKinds.includes(kind.kind)).map((kind) => kind.kind)
         : protocolKinds
       ).map((kind) => ({ group: GATEWAY_GROUP, kind }));
-      const invalidKinds = (requestedKinds ?? []).filter((kind) => (kind.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || !protocolKinds.includes(kind.kind));
+      const invalidKinds = requestedKinds.filter((kind) => (kind.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || !protocolKinds.includes(kind.kind));
 
       const sameSocket = listeners.filter((other) => other !== listener && other.port === listener.port);
       const protocolConflict = sameSocket.some((other) => other.protocol !== listener.protocol && !(isHttpish(other.protocol) && isHttpish(listener.protocol) && other.protocol === listener.protocol));
@@ -227,7 +236,7 @@ export function createGatewayController(context: ControllerContext): Controller 
       if (invalidKinds.length > 0) {
         resolved = { type: 'ResolvedRefs', status: 'False', reason: 'InvalidRouteKinds', message: `Invalid Route Kinds: ${invalidKinds.map((kind) => kind.kind).join(', ')}` };
       } else if (listener.protocol === 'HTTPS' || (listener.protocol === 'TLS' && (listener.tls?.mode ?? 'Terminate') === 'Terminate')) {
-        const refs = listener.tls?.certificateRefs ?? [];
+        const refs = listOf<{ group?: string; kind?: string; name: string; namespace?: string }>(recordOf<{ certificateRefs: unknown }>(listener.tls).certificateRefs);
         if (refs.length === 0) {
           resolved = { type: 'ResolvedRefs', status: 'False', reason: 'InvalidCertificateRef', message: 'No certificateRefs set on the listener' };
         }
@@ -290,9 +299,9 @@ export function createGatewayController(context: ControllerContext): Controller 
 
   function resolvedRefsCondition(route: KubeObject): Condition {
     const namespace = route.metadata.namespace ?? 'default';
-    const rules = ((route.spec as { rules?: { backendRefs?: BackendRef[] }[] }).rules ?? []);
+    const rules = listOf<{ backendRefs?: unknown }>(recordOf<{ rules: unknown }>(route.spec).rules);
     for (const rule of rules) {
-      for (const ref of rule.backendRefs ?? []) {
+      for (const ref of listOf<BackendRef>(rule.backendRefs)) {
         const group = ref.group ?? '';
         const kind = ref.kind ?? 'Service';
         if (group !== '' || kind !== 'Service') {
@@ -321,12 +330,12 @@ export function createGatewayController(context: ControllerContext): Controller 
     const classes = ourClasses();
 
     const gateways = new Map<string, { gateway: KubeObject; verdicts: ListenerVerdict[]; addresses: { type: string; value: string }[] }>();
-    for (const gateway of cache.list(KEYS.gateway)) {
-      const className = (gateway.spec as { gatewayClassName?: string } | undefined)?.gatewayClassName ?? '';
-      if (!classes.has(className)) continue;
+    forEachIsolated(cache.list(KEYS.gateway), 'gateway', (gateway) => {
+      const className = recordOf<{ gatewayClassName: string }>(gateway.spec).gatewayClassName ?? '';
+      if (!classes.has(className)) return;
       const addresses = reconcileGatewayService(gateway);
       gateways.set(keyOf(gateway), { gateway, verdicts: listenerVerdicts(gateway), addresses });
-    }
+    });
 
     // The generated Services of Gateways that are gone (or no longer ours) go with them.
     for (const service of cache.list(KEYS.service)) {
@@ -340,10 +349,10 @@ export function createGatewayController(context: ControllerContext): Controller 
     }
 
     for (const routeKey of [KEYS.httpRoute, KEYS.grpcRoute]) {
-      for (const route of cache.list(routeKey)) reconcileRoute(route, gateways, classes, now);
+      forEachIsolated(cache.list(routeKey), 'route status', (route) => reconcileRoute(route, gateways, classes, now));
     }
 
-    for (const { gateway, verdicts, addresses } of gateways.values()) {
+    forEachIsolated(gateways.values(), 'gateway status', ({ gateway, verdicts, addresses }) => {
       const generation = gateway.metadata.generation ?? 1;
       const previous = (gateway.status ?? {}) as { conditions?: Condition[]; listeners?: { name: string; conditions?: Condition[] }[] };
       const anyInvalid = verdicts.some((verdict) => !verdict.valid);
@@ -365,7 +374,7 @@ export function createGatewayController(context: ControllerContext): Controller 
         })),
       };
       writeStatus(gateway, status);
-    }
+    });
   }
 
   function reconcileRoute(
@@ -375,14 +384,15 @@ export function createGatewayController(context: ControllerContext): Controller 
     now: string,
   ): void {
     const namespace = route.metadata.namespace ?? 'default';
-    const spec = (route.spec ?? {}) as { parentRefs?: ParentRef[]; hostnames?: string[] };
+    const routeSpec = recordOf<{ parentRefs: unknown; hostnames: unknown }>(route.spec);
+    const spec = { parentRefs: listOf<ParentRef>(routeSpec.parentRefs).filter((ref) => typeof ref.name === 'string'), hostnames: stringsOf(routeSpec.hostnames) };
     const generation = route.metadata.generation ?? 1;
-    const previous = ((route.status as { parents?: RouteParentStatus[] } | undefined)?.parents ?? []);
+    const previous = listOf<RouteParentStatus>(recordOf<{ parents: unknown }>(route.status).parents);
     const foreign = previous.filter((parent) => parent.controllerName !== CILIUM_GATEWAY_CONTROLLER);
     const ours: RouteParentStatus[] = [];
     let resolved: Condition | undefined;
 
-    for (const parentRef of spec.parentRefs ?? []) {
+    for (const parentRef of spec.parentRefs) {
       if ((parentRef.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || (parentRef.kind ?? 'Gateway') !== 'Gateway') continue;
       const gatewayNamespace = parentRef.namespace ?? namespace;
       const entry = gateways.get(`${gatewayNamespace}/${parentRef.name}`);
@@ -390,7 +400,7 @@ export function createGatewayController(context: ControllerContext): Controller 
       if (!entry) {
         const gateway = cache.get(KEYS.gateway, gatewayNamespace, parentRef.name);
         // A Gateway of another controller's class is not ours to report on.
-        if (gateway && !classes.has((gateway.spec as { gatewayClassName?: string }).gatewayClassName ?? '')) continue;
+        if (gateway && !classes.has(recordOf<{ gatewayClassName: string }>(gateway.spec).gatewayClassName ?? '')) continue;
         accepted = { type: 'Accepted', status: 'False', reason: 'NoMatchingParent', message: `Gateway.gateway.networking.k8s.io "${gatewayNamespace}/${parentRef.name}" not found` };
       } else {
         const candidates = entry.verdicts.filter(

@@ -5,6 +5,7 @@
  */
 import type { KubeObject } from '../store/types.ts';
 import type { SkippedListener } from './gateway-certificates.ts';
+import { listOf, recordOf, stringsOf } from './object-fields.ts';
 
 /** The desired Certificates of `ingress`, plus tls entries that were skipped. */
 export function certificatesForIngress(ingress: KubeObject): { certificates: KubeObject[]; skipped: SkippedListener[] } {
@@ -15,11 +16,11 @@ export function certificatesForIngress(ingress: KubeObject): { certificates: Kub
   const issuerRef = clusterIssuer
     ? { name: clusterIssuer, kind: 'ClusterIssuer', group: 'cert-manager.io' }
     : { name: issuer!, kind: annotations['cert-manager.io/issuer-kind'] ?? 'Issuer', group: annotations['cert-manager.io/issuer-group'] ?? 'cert-manager.io' };
-  const tls = ((ingress.spec as { tls?: { hosts?: string[]; secretName?: string }[] } | undefined)?.tls ?? []);
+  const tls = listOf<{ hosts?: unknown; secretName?: unknown }>(recordOf<{ tls: unknown }>(ingress.spec).tls);
   const certificates: KubeObject[] = [];
   const skipped: SkippedListener[] = [];
   tls.forEach((entry, index) => {
-    if (!entry.secretName) {
+    if (typeof entry.secretName !== 'string' || !entry.secretName) {
       skipped.push({ listener: `tls[${index}]`, message: `TLS entry ${index} is invalid: secret name must be specified` });
       return;
     }
@@ -27,13 +28,13 @@ export function certificatesForIngress(ingress: KubeObject): { certificates: Kub
       apiVersion: 'cert-manager.io/v1',
       kind: 'Certificate',
       metadata: {
-        name: entry.secretName,
+        name: entry.secretName as string,
         namespace: ingress.metadata.namespace ?? 'default',
         ownerReferences: [
           { apiVersion: ingress.apiVersion, kind: 'Ingress', name: ingress.metadata.name, uid: ingress.metadata.uid ?? '', controller: true, blockOwnerDeletion: true },
         ],
       },
-      spec: { secretName: entry.secretName, issuerRef, dnsNames: [...(entry.hosts ?? [])], usages: ['digital signature', 'key encipherment'] },
+      spec: { secretName: entry.secretName, issuerRef, dnsNames: stringsOf(entry.hosts), usages: ['digital signature', 'key encipherment'] },
     });
   });
   return { certificates, skipped };

@@ -8,6 +8,7 @@ import type { KubeObject, StoreEvent } from '../store/types.ts';
 import { KEYS } from '../topology/resource-keys.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 import { jsonEqual } from './status-conditions.ts';
+import { forEachIsolated, listOf, recordOf } from './object-fields.ts';
 
 const INSTANCE_LABEL = 'app.kubernetes.io/instance';
 
@@ -16,9 +17,8 @@ export function createIngressStatusController(context: ControllerContext): Contr
   const { store, cache } = context;
 
   function classOf(ingress: KubeObject): KubeObject | undefined {
-    const name =
-      (ingress.spec as { ingressClassName?: string } | undefined)?.ingressClassName ??
-      ingress.metadata.annotations?.['kubernetes.io/ingress.class'];
+    const fromSpec = recordOf<{ ingressClassName: unknown }>(ingress.spec).ingressClassName;
+    const name = typeof fromSpec === 'string' ? fromSpec : ingress.metadata.annotations?.['kubernetes.io/ingress.class'];
     const classes = cache.list(KEYS.ingressClass);
     if (name) return classes.find((candidate) => candidate.metadata.name === name);
     return classes.find((candidate) => candidate.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true');
@@ -36,20 +36,20 @@ export function createIngressStatusController(context: ControllerContext): Contr
           (candidate.spec as { type?: string } | undefined)?.type === 'LoadBalancer',
       );
     if (!service) return [];
-    const ingress = (service.status as { loadBalancer?: { ingress?: { ip?: string }[] } } | undefined)?.loadBalancer?.ingress ?? [];
-    return ingress.filter((entry) => entry.ip).map((entry) => ({ ip: entry.ip! }));
+    const ingress = listOf<{ ip?: unknown }>(recordOf<{ ingress: unknown }>(recordOf<{ loadBalancer: unknown }>(service.status).loadBalancer).ingress);
+    return ingress.filter((entry) => typeof entry.ip === 'string').map((entry) => ({ ip: entry.ip as string }));
   }
 
   function reconcileAll(): void {
-    for (const ingress of cache.list(KEYS.ingress)) {
+    forEachIsolated(cache.list(KEYS.ingress), 'ingress status', (ingress) => {
       const ingressClass = classOf(ingress);
-      if (!ingressClass) continue;
+      if (!ingressClass) return;
       const addresses = controllerAddresses(ingressClass);
       // Not an ingress-nginx class: another controller owns this status.
-      if (addresses === undefined) continue;
+      if (addresses === undefined) return;
       const status = { ...((ingress.status ?? {}) as Record<string, unknown>), loadBalancer: addresses.length > 0 ? { ingress: addresses } : {} };
       if (!jsonEqual(ingress.status, status)) store.updateStatus({ ...ingress, status });
-    }
+    });
   }
 
   const relevant = (event: StoreEvent): boolean =>

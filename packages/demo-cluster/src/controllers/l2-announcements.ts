@@ -11,6 +11,7 @@ import type { Controller, ControllerContext } from './controller.ts';
 import { matchesLabelSelector, type LabelSelector } from './label-selector-match.ts';
 import { fnv1a } from './stable-name-hash.ts';
 import { isPodReady } from './workload-pods.ts';
+import { forEachIsolated, listOf, recordOf } from './object-fields.ts';
 
 /** Prefix of the lease names. */
 export const L2_LEASE_PREFIX = 'cilium-l2announce-';
@@ -55,10 +56,10 @@ export function createL2AnnouncementsController(context: ControllerContext): Con
     if (policies.length === 0) return wanted;
     const ready = readyAgentNodes();
     const nodes = cache.list(KEYS.node).filter((node) => ready.has(node.metadata.name));
-    for (const service of cache.list(KEYS.service)) {
-      if ((service.spec as { type?: string } | undefined)?.type !== 'LoadBalancer') continue;
-      const ingress = (service.status as { loadBalancer?: { ingress?: unknown[] } } | undefined)?.loadBalancer?.ingress ?? [];
-      if (ingress.length === 0) continue;
+    forEachIsolated(cache.list(KEYS.service), 'L2 announcement', (service) => {
+      if (recordOf<{ type: string }>(service.spec).type !== 'LoadBalancer') return;
+      const ingress = listOf(recordOf<{ ingress: unknown }>(recordOf<{ loadBalancer: unknown }>(service.status).loadBalancer).ingress);
+      if (ingress.length === 0) return;
       const labels = {
         ...(service.metadata.labels ?? {}),
         'io.kubernetes.service.namespace': service.metadata.namespace ?? '',
@@ -66,17 +67,17 @@ export function createL2AnnouncementsController(context: ControllerContext): Con
       };
       const candidates = new Set<string>();
       for (const policy of policies) {
-        const spec = (policy.spec ?? {}) as PolicySpec;
+        const spec = recordOf<PolicySpec>(policy.spec);
         if (!spec.loadBalancerIPs) continue;
         if (!matchesLabelSelector(spec.serviceSelector, labels, true)) continue;
         for (const node of nodes) if (matchesLabelSelector(spec.nodeSelector, node.metadata.labels, true)) candidates.add(node.metadata.name);
       }
-      if (candidates.size === 0) continue;
+      if (candidates.size === 0) return;
       const leaseName = l2LeaseName(service.metadata.namespace ?? '', service.metadata.name);
       const current = (cache.get(KEYS.lease, LEASE_NAMESPACE, leaseName)?.spec as { holderIdentity?: string } | undefined)?.holderIdentity;
       if (current && candidates.has(current)) {
         wanted.set(leaseName, current);
-        continue;
+        return;
       }
       // Rendezvous hashing: a stable choice that moves few leases when nodes come and go.
       let best = '';
@@ -89,7 +90,7 @@ export function createL2AnnouncementsController(context: ControllerContext): Con
         }
       }
       wanted.set(leaseName, best);
-    }
+    });
     return wanted;
   }
 

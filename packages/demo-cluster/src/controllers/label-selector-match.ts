@@ -18,14 +18,17 @@ export function matchesLabelSelector(
   labels: Record<string, string> | undefined,
   absentMatchesAll = false,
 ): boolean {
-  if (!selector) return absentMatchesAll;
+  if (!selector || typeof selector !== 'object') return absentMatchesAll;
   const set = labels ?? {};
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+  const matchLabels = selector.matchLabels && typeof selector.matchLabels === 'object' ? selector.matchLabels : {};
+  for (const [key, value] of Object.entries(matchLabels)) {
     if (set[key] !== value) return false;
   }
-  for (const expression of selector.matchExpressions ?? []) {
+  const expressions = Array.isArray(selector.matchExpressions) ? selector.matchExpressions : [];
+  for (const expression of expressions) {
+    if (!expression || typeof expression !== 'object') return false;
     const has = Object.prototype.hasOwnProperty.call(set, expression.key);
-    const values = expression.values ?? [];
+    const values = Array.isArray(expression.values) ? expression.values : [];
     switch (expression.operator) {
       case 'In':
         if (!has || !values.includes(set[expression.key]!)) return false;
@@ -48,7 +51,7 @@ export function matchesLabelSelector(
 
 /** True when every key of a Service-style selector map equals the label; an empty map matches nothing. */
 export function matchesSelectorMap(selector: Record<string, string> | undefined, labels: Record<string, string> | undefined): boolean {
-  if (!selector) return false;
+  if (!selector || typeof selector !== 'object') return false;
   const entries = Object.entries(selector);
   if (entries.length === 0) return false;
   const set = labels ?? {};

@@ -11,6 +11,7 @@ import type { Controller, ControllerContext } from './controller.ts';
 import { formatIpv4, parseCidr, parseIpv4, parseStartStop, rangesOverlap, type Ipv4Range } from './ipv4-ranges.ts';
 import { matchesLabelSelector, type LabelSelector } from './label-selector-match.ts';
 import { jsonEqual, mergeConditions, nowTimestamp, type Condition } from './status-conditions.ts';
+import { forEachIsolated, listOf, recordOf } from './object-fields.ts';
 
 /** Service condition type LB-IPAM sets. */
 export const IPAM_REQUEST_SATISFIED = 'cilium.io/IPAMRequestSatisfied';
@@ -61,15 +62,21 @@ const annotation = (object: KubeObject, names: readonly string[]): string | unde
 /** The addresses a Service asks for, from the annotations or spec.loadBalancerIP. */
 export function requestedIps(service: KubeObject): string[] {
   const fromAnnotation = annotation(service, LB_IPAM_IPS_ANNOTATIONS);
-  const text = fromAnnotation ?? (service.spec as { loadBalancerIP?: string } | undefined)?.loadBalancerIP ?? '';
+  const fromSpec = recordOf<{ loadBalancerIP: unknown }>(service.spec).loadBalancerIP;
+  const text = fromAnnotation ?? (typeof fromSpec === 'string' ? fromSpec : '');
   return text.split(',').map((ip) => ip.trim()).filter((ip) => ip.length > 0);
 }
 
 /** The ranges of a pool's spec (blocks, and the deprecated cidrs). */
 export function poolRanges(spec: PoolSpec): Ipv4Range[] {
   const ranges: Ipv4Range[] = [];
-  for (const block of [...(spec.blocks ?? []), ...(spec.cidrs ?? [])]) {
-    const range = block.cidr ? parseCidr(block.cidr) : block.start ? parseStartStop(block.start, block.stop) : undefined;
+  for (const block of [...listOf<{ cidr?: unknown; start?: unknown; stop?: unknown }>(spec.blocks), ...listOf<{ cidr?: unknown; start?: unknown; stop?: unknown }>(spec.cidrs)]) {
+    const range =
+      typeof block.cidr === 'string'
+        ? parseCidr(block.cidr)
+        : typeof block.start === 'string'
+          ? parseStartStop(block.start, typeof block.stop === 'string' ? block.stop : undefined)
+          : undefined;
     if (range) ranges.push(range);
   }
   return ranges;
@@ -101,7 +108,7 @@ export function createLbIpamController(context: ControllerContext): Controller {
     const pools = cache.list(KEYS.ipPool).sort(creationOrder);
     const states: PoolState[] = [];
     for (const object of pools) {
-      const spec = (object.spec ?? {}) as PoolSpec;
+      const spec = recordOf<PoolSpec>(object.spec) as PoolSpec;
       const ranges = poolRanges(spec);
       const allowFirstLast = spec.allowFirstLastIPs === 'Yes';
       let total = 0;
@@ -163,7 +170,7 @@ export function createLbIpamController(context: ControllerContext): Controller {
 
   function canShare(holders: Holder[], candidate: Holder): boolean {
     if (!candidate.sharingKey) return false;
-    const candidatePorts = ((candidate.service.spec as { ports?: ServicePortSpec[] }).ports ?? []);
+    const candidatePorts = listOf<ServicePortSpec>(recordOf<{ ports: unknown }>(candidate.service.spec).ports);
     return holders.every((holder) => {
       if (holder.sharingKey !== candidate.sharingKey) return false;
       const a = holder.service.metadata.namespace ?? '';
@@ -172,7 +179,7 @@ export function createLbIpamController(context: ControllerContext): Controller {
         const allows = (list: string[], namespace: string): boolean => list.includes('*') || list.includes(namespace);
         if (!allows(holder.crossNamespace, b) || !allows(candidate.crossNamespace, a)) return false;
       }
-      const holderPorts = ((holder.service.spec as { ports?: ServicePortSpec[] }).ports ?? []);
+      const holderPorts = listOf<ServicePortSpec>(recordOf<{ ports: unknown }>(holder.service.spec).ports);
       return !candidatePorts.some((port) =>
         holderPorts.some((other) => other.port === port.port && (other.protocol ?? 'TCP') === (port.protocol ?? 'TCP')),
       );
@@ -210,8 +217,8 @@ export function createLbIpamController(context: ControllerContext): Controller {
     // 1. Existing allocations that are still valid keep their addresses.
     const pending: KubeObject[] = [];
     for (const service of lbServices) {
-      const current = ((service.status as { loadBalancer?: { ingress?: { ip?: string }[] } } | undefined)?.loadBalancer?.ingress ?? [])
-        .map((entry) => (entry.ip ? parseIpv4(entry.ip) : undefined))
+      const current = listOf<{ ip?: unknown }>(recordOf<{ ingress: unknown }>(recordOf<{ loadBalancer: unknown }>(service.status).loadBalancer).ingress)
+        .map((entry) => (typeof entry.ip === 'string' ? parseIpv4(entry.ip) : undefined))
         .filter((value): value is number => value !== undefined);
       const requested = requestedIps(service).map(parseIpv4);
       const candidates = matchingPools(service);
@@ -306,14 +313,14 @@ export function createLbIpamController(context: ControllerContext): Controller {
     }
 
     const now = nowTimestamp(context.options.now());
-    for (const service of services) {
-      const status = (service.status ?? {}) as { loadBalancer?: { ingress?: unknown[] }; conditions?: Condition[] };
-      const others = (status.conditions ?? []).filter((condition) => condition.type !== IPAM_REQUEST_SATISFIED);
+    forEachIsolated(services, 'LB-IPAM service status', (service) => {
+      const status = recordOf<{ loadBalancer: { ingress?: unknown[] }; conditions: Condition[] }>(service.status);
+      const others = listOf<Condition>(status.conditions).filter((condition) => condition.type !== IPAM_REQUEST_SATISFIED);
       const result = outcome.get(service);
       let next: Record<string, unknown>;
       if (!result) {
         // Not (or no longer) a LoadBalancer Service of ours: drop what LB-IPAM had set.
-        if (!(status.conditions ?? []).some((condition) => condition.type === IPAM_REQUEST_SATISFIED)) continue;
+        if (!listOf<Condition>(status.conditions).some((condition) => condition.type === IPAM_REQUEST_SATISFIED)) return;
         next = { ...status, loadBalancer: {}, conditions: others };
         if (others.length === 0) delete next.conditions;
       } else {
@@ -325,9 +332,9 @@ export function createLbIpamController(context: ControllerContext): Controller {
         };
       }
       if (!jsonEqual(service.status, next)) store.updateStatus({ ...service, status: next });
-    }
+    });
 
-    for (const pool of pools) {
+    forEachIsolated(pools, 'LB-IPAM pool status', (pool) => {
       const used = pool.conflict ? 0 : pool.used.size;
       const available = pool.conflict || pool.disabled ? 0 : pool.total - used;
       const wanted: Condition[] = [
@@ -338,13 +345,13 @@ export function createLbIpamController(context: ControllerContext): Controller {
           ? { type: 'cilium.io/PoolConflict', status: 'True', reason: 'cidr_overlap', message: pool.conflict }
           : { type: 'cilium.io/PoolConflict', status: 'False', reason: 'resolved', message: '' },
       ];
-      const status = (pool.object.status ?? {}) as { conditions?: Condition[] };
+      const status = recordOf<{ conditions: Condition[] }>(pool.object.status);
       const next = {
         ...status,
         conditions: mergeConditions(status.conditions, wanted.map((condition) => ({ ...condition, observedGeneration: pool.object.metadata.generation ?? 1 })), now),
       };
       if (!jsonEqual(pool.object.status, next)) store.updateStatus({ ...pool.object, status: next });
-    }
+    });
   }
 
   return {
@@ -354,7 +361,7 @@ export function createLbIpamController(context: ControllerContext): Controller {
       if (event.resource.plural === 'services') {
         // Status-only changes of Services that are not LoadBalancers cannot change an allocation.
         const spec = event.object.spec as { type?: string } | undefined;
-        const hasOurCondition = ((event.object.status as { conditions?: Condition[] } | undefined)?.conditions ?? []).some(
+        const hasOurCondition = listOf<Condition>(recordOf<{ conditions: unknown }>(event.object.status).conditions).some(
           (condition) => condition.type === IPAM_REQUEST_SATISFIED,
         );
         if (spec?.type !== 'LoadBalancer' && !hasOurCondition && event.type !== 'DELETED') return [];

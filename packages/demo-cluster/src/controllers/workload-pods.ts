@@ -5,6 +5,7 @@
  */
 import type { KubeObject } from '../store/types.ts';
 import { stableHex } from './stable-name-hash.ts';
+import { listOf } from './object-fields.ts';
 
 /**
  * Node annotation listing `namespace/name` of DaemonSets whose pod on that node stays not
@@ -34,7 +35,7 @@ interface ContainerSpec {
 export function buildPod(placement: PodPlacement): KubeObject {
   const { owner, template, ready, startedAt } = placement;
   const spec = (template.spec ?? {}) as Record<string, unknown> & { containers?: ContainerSpec[] };
-  const containers = spec.containers ?? [];
+  const containers = listOf<ContainerSpec>(spec.containers).filter((container) => typeof container.name === 'string');
   const notReadyNames = containers.map((container) => container.name);
   const condition = (type: string, status: boolean): Record<string, unknown> => ({
     type,
@@ -116,12 +117,12 @@ export function buildPod(placement: PodPlacement): KubeObject {
 
 /** True when the pod's Ready condition is True. */
 export function isPodReady(pod: KubeObject): boolean {
-  const conditions = (pod.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
+  const conditions = listOf<{ type: string; status: string }>((pod.status as { conditions?: unknown } | undefined)?.conditions);
   return conditions.some((condition) => condition.type === 'Ready' && condition.status === 'True');
 }
 
 /** The controller owner reference of an object, if any. */
 export function controllerOwner(object: KubeObject): { kind: string; name: string; uid: string } | undefined {
-  const owners = object.metadata.ownerReferences ?? [];
+  const owners = listOf<{ kind: string; name: string; uid: string; controller?: boolean }>(object.metadata.ownerReferences);
   return owners.find((owner) => owner.controller) ?? owners[0];
 }

@@ -12,6 +12,7 @@ import { matchesSelectorMap } from './label-selector-match.ts';
 import { safeSuffix } from './stable-name-hash.ts';
 import { jsonEqual, mergeConditions, nowTimestamp, type Condition } from './status-conditions.ts';
 import { buildPod, controllerOwner, isPodReady, NOT_READY_DAEMONSETS_ANNOTATION } from './workload-pods.ts';
+import { listOf, recordOf } from './object-fields.ts';
 
 interface PodTemplate {
   metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
@@ -24,7 +25,12 @@ interface WorkloadSpec {
   template?: PodTemplate;
 }
 
-const specOf = (object: KubeObject): WorkloadSpec => (object.spec ?? {}) as WorkloadSpec;
+const specOf = (object: KubeObject): WorkloadSpec => recordOf<WorkloadSpec>(object.spec) as WorkloadSpec;
+const templateOf = (spec: WorkloadSpec): PodTemplate => {
+  const template = recordOf<PodTemplate>(spec.template);
+  return { metadata: recordOf<NonNullable<PodTemplate['metadata']>>(template.metadata), spec: recordOf<NonNullable<PodTemplate['spec']>>(template.spec) };
+};
+const replicasOf = (spec: WorkloadSpec): number => (typeof spec.replicas === 'number' && spec.replicas >= 0 ? spec.replicas : 1);
 const statusOf = (object: KubeObject): Record<string, unknown> => (object.status ?? {}) as Record<string, unknown>;
 
 /** Creates the Deployment / ReplicaSet / DaemonSet controller. */
@@ -99,14 +105,14 @@ export function createWorkloadsController(context: ControllerContext): Controlle
   }
 
   function nodeAddress(node: KubeObject): string {
-    const addresses = (node.status as { addresses?: { type: string; address: string }[] } | undefined)?.addresses ?? [];
+    const addresses = listOf<{ type: string; address: string }>((node.status as { addresses?: unknown } | undefined)?.addresses);
     return addresses.find((address) => address.type === 'InternalIP')?.address ?? '';
   }
 
   function allocatePodIp(node: KubeObject): string {
     const set = usedIps().get(node.metadata.name) ?? new Set<string>();
     usedIps().set(node.metadata.name, set);
-    const range = parseCidr(String((node.spec as { podCIDR?: string } | undefined)?.podCIDR ?? '10.42.0.0/24'));
+    const range = parseCidr(String((node.spec as { podCIDR?: string } | undefined)?.podCIDR ?? '10.42.0.0/24')) ?? parseCidr('10.42.0.0/24');
     if (!range) return '';
     // .1 and .2 of the node's range are Cilium's router and health addresses.
     const first = range.first + 10;
@@ -125,20 +131,20 @@ export function createWorkloadsController(context: ControllerContext): Controlle
   }
 
   function isNodeReady(node: KubeObject): boolean {
-    const conditions = (node.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
+    const conditions = listOf<{ type: string; status: string }>((node.status as { conditions?: unknown } | undefined)?.conditions);
     return conditions.some((condition) => condition.type === 'Ready' && condition.status === 'True');
   }
 
   function tolerates(template: PodTemplate, node: KubeObject): boolean {
-    const taints = ((node.spec as { taints?: { key: string; effect: string }[] } | undefined)?.taints ?? []).filter(
+    const taints = listOf<{ key: string; effect: string }>((node.spec as { taints?: unknown } | undefined)?.taints).filter(
       (taint) => taint.effect === 'NoSchedule' || taint.effect === 'NoExecute',
     );
-    const tolerations = template.spec?.tolerations ?? [];
+    const tolerations = listOf<{ operator?: string; key?: string }>(template.spec?.tolerations);
     return taints.every((taint) => tolerations.some((toleration) => toleration.operator === 'Exists' && (!toleration.key || toleration.key === taint.key)));
   }
 
   function eligibleNodes(template: PodTemplate, requireReady: boolean): KubeObject[] {
-    const selector = template.spec?.nodeSelector;
+    const selector = recordOf<Record<string, string>>(template.spec?.nodeSelector) as Record<string, string>;
     return cache
       .list(KEYS.node)
       .filter((node) => (!selector || Object.keys(selector).length === 0 || matchesSelectorMap(selector, node.metadata.labels)))
@@ -206,8 +212,8 @@ export function createWorkloadsController(context: ControllerContext): Controlle
       return;
     }
     const spec = specOf(replicaSet);
-    const template = spec.template ?? {};
-    const desired = spec.replicas ?? 1;
+    const template = templateOf(spec);
+    const desired = replicasOf(spec);
     const live = pods.filter((pod) => !pod.metadata.deletionTimestamp);
     if (live.length < desired) {
       const nodes = eligibleNodes(template, true);
@@ -244,8 +250,8 @@ export function createWorkloadsController(context: ControllerContext): Controlle
       return;
     }
     const spec = specOf(deployment);
-    const template = spec.template ?? {};
-    const desired = spec.replicas ?? 1;
+    const template = templateOf(spec);
+    const desired = replicasOf(spec);
     const hash = safeSuffix(JSON.stringify(template), 10);
     const currentName = `${name}-${hash}`;
     const revision = String(
@@ -273,14 +279,14 @@ export function createWorkloadsController(context: ControllerContext): Controlle
         },
         spec: {
           replicas: desired,
-          selector: { matchLabels: { ...(spec.selector?.matchLabels ?? {}), 'pod-template-hash': hash } },
+          selector: { matchLabels: { ...recordOf<Record<string, string>>(recordOf<{ matchLabels: unknown }>(spec.selector).matchLabels), 'pod-template-hash': hash } },
           template: { ...template, metadata: { ...(template.metadata ?? {}), labels } },
         },
         // Predicted; reconciling the ReplicaSet right away corrects it if pods cannot be placed.
         status: { replicas: desired, fullyLabeledReplicas: desired, readyReplicas: desired, availableReplicas: desired, observedGeneration: 1 },
       });
       reconcileReplicaSet(namespace, currentName);
-    } else if (specOf(existing).replicas !== desired) {
+    } else if (replicasOf(specOf(existing)) !== desired) {
       store.update({
         ...existing,
         metadata: {
@@ -291,7 +297,7 @@ export function createWorkloadsController(context: ControllerContext): Controlle
       });
     }
     for (const old of replicaSets) {
-      if (old.metadata.name !== currentName && (specOf(old).replicas ?? 1) !== 0) {
+      if (old.metadata.name !== currentName && replicasOf(specOf(old)) !== 0) {
         store.update({ ...old, spec: { ...specOf(old), replicas: 0 } });
       }
     }
@@ -340,7 +346,7 @@ export function createWorkloadsController(context: ControllerContext): Controlle
       for (const pod of pods) deletePod(pod);
       return;
     }
-    const template = specOf(daemonSet).template ?? {};
+    const template = templateOf(specOf(daemonSet));
     const nodes = eligibleNodes(template, false);
     const nodeNames = new Set(nodes.map((node) => node.metadata.name));
     const podByNode = new Map<string, KubeObject>();
