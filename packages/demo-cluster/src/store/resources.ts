@@ -50,12 +50,22 @@ export const BUILTIN_RESOURCES: readonly ResourceType[] = [
   define({ group: CORE, versions: ['v1'], kind: 'Secret', plural: 'secrets', namespaced: true }),
   define({ group: CORE, versions: ['v1'], kind: 'Event', plural: 'events', shortNames: ['ev'], namespaced: true }),
   define({ group: CORE, versions: ['v1'], kind: 'ServiceAccount', plural: 'serviceaccounts', shortNames: ['sa'], namespaced: true }),
+  // Kinds the demo topology does not use but that clients such as Backstage's Kubernetes plugin
+  // list by default; served (usually empty) so those lists succeed as on a real cluster.
+  define({ group: CORE, versions: ['v1'], kind: 'LimitRange', plural: 'limitranges', shortNames: ['limits'], namespaced: true }),
+  define({ group: CORE, versions: ['v1'], kind: 'ResourceQuota', plural: 'resourcequotas', shortNames: ['quota'], namespaced: true, subresources: ['status'] }),
+  define({ group: CORE, versions: ['v1'], kind: 'PersistentVolumeClaim', plural: 'persistentvolumeclaims', shortNames: ['pvc'], namespaced: true, subresources: ['status'] }),
   // discovery.k8s.io
   define({ group: 'discovery.k8s.io', versions: ['v1'], kind: 'EndpointSlice', plural: 'endpointslices', namespaced: true }),
   // apps
   define({ group: 'apps', versions: ['v1'], kind: 'Deployment', plural: 'deployments', shortNames: ['deploy'], namespaced: true, categories: ['all'], subresources: ['status', 'scale'] }),
   define({ group: 'apps', versions: ['v1'], kind: 'DaemonSet', plural: 'daemonsets', shortNames: ['ds'], namespaced: true, categories: ['all'], subresources: ['status'] }),
   define({ group: 'apps', versions: ['v1'], kind: 'ReplicaSet', plural: 'replicasets', shortNames: ['rs'], namespaced: true, categories: ['all'], subresources: ['status', 'scale'] }),
+  define({ group: 'apps', versions: ['v1'], kind: 'StatefulSet', plural: 'statefulsets', shortNames: ['sts'], namespaced: true, categories: ['all'], subresources: ['status', 'scale'] }),
+  // batch, autoscaling
+  define({ group: 'batch', versions: ['v1'], kind: 'Job', plural: 'jobs', namespaced: true, categories: ['all'], subresources: ['status'] }),
+  define({ group: 'batch', versions: ['v1'], kind: 'CronJob', plural: 'cronjobs', shortNames: ['cj'], namespaced: true, categories: ['all'], subresources: ['status'] }),
+  define({ group: 'autoscaling', versions: ['v2', 'v1'], kind: 'HorizontalPodAutoscaler', plural: 'horizontalpodautoscalers', shortNames: ['hpa'], namespaced: true, categories: ['all'], subresources: ['status'] }),
   // networking.k8s.io
   define({ group: 'networking.k8s.io', versions: ['v1'], kind: 'Ingress', plural: 'ingresses', shortNames: ['ing'], namespaced: true, subresources: ['status'] }),
   define({ group: 'networking.k8s.io', versions: ['v1'], kind: 'IngressClass', plural: 'ingressclasses', namespaced: false }),
