@@ -254,3 +254,15 @@ test('kubectl scale goes through the scale subresource', async () => {
   const negative = await kubectl(['scale', 'deployment', 'scaled', '--replicas=-1']);
   assert.notEqual(negative.code, 0);
 });
+
+test('kubectl top pod reads the metrics.k8s.io API', async () => {
+  const first = await kubectl(['top', 'pod', '-n', 'kube-system', '--containers']);
+  assert.equal(first.code, 0, first.stderr);
+  const row = first.stdout.trim().split('\n')[1]!;
+  assert.match(row, /^cilium-x7k2p\s+cilium-agent\s+\d+m\s+\d+Mi$/);
+  // The figures are stable for the same pod.
+  const second = await kubectl(['top', 'pod', '-n', 'kube-system', '--containers']);
+  assert.equal(second.stdout, first.stdout);
+  const missing = await kubectl(['top', 'pod', 'ghost', '-n', 'kube-system']);
+  assert.notEqual(missing.code, 0);
+});

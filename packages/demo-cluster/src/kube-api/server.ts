@@ -28,6 +28,7 @@ import { ensureCustomResourceDefinitions } from './custom-resource-definitions.t
 import { applyCreateDefaults } from './defaults.ts';
 import { createExecSocketServer, handleExecUpgrade, rejectUpgrade, resolveExecContainer } from './exec.ts';
 import { recordUpdate, serverSideApply } from './managed-fields.ts';
+import { METRICS_GROUP, METRICS_VERSION, answerMetricsRequest, metricsGroupDiscovery, metricsResourceList } from './metrics-api.ts';
 import { openApiV3Document, openApiV3Root, openApiV2Document } from './openapi.ts';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patches.ts';
 import { decodeBody, mediaTypeOf, readBody } from './request-body.ts';
@@ -644,9 +645,24 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     }
     if (path === '/api' || path === '/apis') {
       if (serveAggregated && wantsAggregatedDiscovery(accept)) {
-        sendJson(response, 200, aggregatedDiscovery(store.resources, path), AGGREGATED_DISCOVERY_CONTENT_TYPE);
+        const discovery = aggregatedDiscovery(store.resources, path);
+        if (path === '/apis') (discovery.items as unknown[]).push(metricsGroupDiscovery());
+        sendJson(response, 200, discovery, AGGREGATED_DISCOVERY_CONTENT_TYPE);
+      } else if (path === '/api') {
+        sendJson(response, 200, apiVersions(serverAddress));
       } else {
-        sendJson(response, 200, path === '/api' ? apiVersions(serverAddress) : apiGroupList(store.resources));
+        const list = apiGroupList(store.resources);
+        (list.groups as unknown[]).push(apiGroup({ name: METRICS_GROUP, versions: [METRICS_VERSION] }));
+        sendJson(response, 200, list);
+      }
+      return true;
+    }
+    if (segments[0] === 'apis' && segments[1] === METRICS_GROUP) {
+      if (segments.length === 2) sendJson(response, 200, apiGroup({ name: METRICS_GROUP, versions: [METRICS_VERSION] }));
+      else if (segments[2] !== METRICS_VERSION) throw resourceNotServed();
+      else {
+        const params = new URL(httpRequest.url ?? '/', 'https://localhost').searchParams;
+        sendJson(response, 200, answerMetricsRequest(store, httpRequest.method ?? 'GET', segments.slice(3), params) ?? metricsResourceList());
       }
       return true;
     }
