@@ -248,6 +248,56 @@ const TABLES: Record<string, KindTable> = {
     columns: [{ name: 'Desired', type: 'integer' }, { name: 'Current', type: 'integer' }, { name: 'Ready', type: 'integer' }, { name: 'Age' }],
     cells: (object, now) => [spec(object).replicas ?? 1, status(object).replicas ?? 0, status(object).readyReplicas ?? 0, age(object, now)],
   },
+  StatefulSet: {
+    columns: [{ name: 'Ready' }, { name: 'Age' }],
+    cells: (object, now) => [`${status(object).readyReplicas ?? 0}/${spec(object).replicas ?? 1}`, age(object, now)],
+  },
+  Job: {
+    columns: [{ name: 'Status' }, { name: 'Completions' }, { name: 'Duration' }, { name: 'Age' }],
+    cells: (object, now) => {
+      const jobStatus = status(object);
+      const state = conditionOf(object, 'Complete')?.status === 'True' ? 'Complete' : conditionOf(object, 'Failed')?.status === 'True' ? 'Failed' : 'Running';
+      const started = jobStatus.startTime ? Date.parse(jobStatus.startTime) : undefined;
+      const ended = jobStatus.completionTime ? Date.parse(jobStatus.completionTime) : now;
+      return [state, `${jobStatus.succeeded ?? 0}/${spec(object).completions ?? 1}`, started ? humanDuration(ended - started) : '', age(object, now)];
+    },
+  },
+  CronJob: {
+    columns: [{ name: 'Schedule' }, { name: 'Timezone' }, { name: 'Suspend', type: 'boolean' }, { name: 'Active', type: 'integer' }, { name: 'Last Schedule' }, { name: 'Age' }],
+    cells: (object, now) => {
+      const last = status(object).lastScheduleTime;
+      return [
+        spec(object).schedule ?? '',
+        spec(object).timeZone ?? '<none>',
+        Boolean(spec(object).suspend),
+        (status(object).active ?? []).length,
+        last ? humanDuration(now - Date.parse(last)) : '<none>',
+        age(object, now),
+      ];
+    },
+  },
+  HorizontalPodAutoscaler: {
+    columns: [{ name: 'Reference' }, { name: 'Targets' }, { name: 'MinPods', type: 'integer' }, { name: 'MaxPods', type: 'integer' }, { name: 'Replicas', type: 'integer' }, { name: 'Age' }],
+    cells: (object, now) => {
+      const target: Loose = spec(object).scaleTargetRef ?? {};
+      return [`${target.kind ?? ''}/${target.name ?? ''}`, '<unknown>', spec(object).minReplicas ?? 1, spec(object).maxReplicas ?? 0, status(object).currentReplicas ?? 0, age(object, now)];
+    },
+  },
+  PersistentVolumeClaim: {
+    columns: [{ name: 'Status' }, { name: 'Volume' }, { name: 'Capacity' }, { name: 'Access Modes' }, { name: 'StorageClass' }, { name: 'Age' }],
+    cells: (object, now) => {
+      const modes: string[] = spec(object).accessModes ?? [];
+      const abbreviations: Record<string, string> = { ReadWriteOnce: 'RWO', ReadOnlyMany: 'ROX', ReadWriteMany: 'RWX', ReadWriteOncePod: 'RWOP' };
+      return [
+        status(object).phase ?? 'Pending',
+        spec(object).volumeName ?? '',
+        status(object).capacity?.storage ?? '',
+        modes.map((mode) => abbreviations[mode] ?? mode).join(','),
+        spec(object).storageClassName ?? '<unset>',
+        age(object, now),
+      ];
+    },
+  },
   Endpoints: {
     columns: [{ name: 'Endpoints' }, { name: 'Age' }],
     cells: (object, now) => [endpointsText(object), age(object, now)],
