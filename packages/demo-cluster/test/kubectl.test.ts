@@ -89,6 +89,7 @@ const KINDS = [
   'gatewayclasses', 'gateways', 'httproutes', 'grpcroutes', 'referencegrants',
   'ciliumloadbalancerippools', 'ciliuml2announcementpolicies', 'ciliumnetworkpolicies', 'ciliumclusterwidenetworkpolicies', 'ciliumnodes',
   'certificates', 'clusterissuers', 'issuers', 'certificaterequests', 'dnsendpoints',
+  'statefulsets', 'jobs', 'cronjobs', 'horizontalpodautoscalers', 'limitranges', 'resourcequotas', 'persistentvolumeclaims',
 ];
 
 test('kubectl get works for every kind', async () => {
