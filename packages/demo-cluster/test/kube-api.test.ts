@@ -411,3 +411,25 @@ test('CRDs are listed for every custom resource', async () => {
   assert.deepEqual(pool.spec.versions.map((v: any) => [v.name, v.storage]), [['v2', true], ['v2alpha1', false]]);
   assert.equal(pool.spec.scope, 'Cluster');
 });
+
+test('a second identical apply, update or patch changes nothing: same resourceVersion, no event', async () => {
+  const manifest = 'apiVersion: cilium.io/v2\nkind: CiliumLoadBalancerIPPool\nmetadata:\n  name: idempotent\nspec:\n  blocks:\n  - cidr: 127.40.0.0/28\n';
+  const path = '/apis/cilium.io/v2/ciliumloadbalancerippools/idempotent?fieldManager=bootstrap';
+  const first = await call('PATCH', path, { body: manifest, contentType: 'application/apply-patch+yaml' });
+  assert.equal(first.status, 201);
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  const versionBefore = fixture.store.currentResourceVersion();
+  const second = await call('PATCH', path, { body: manifest, contentType: 'application/apply-patch+yaml' });
+  assert.equal(second.status, 200);
+  assert.equal(second.json.metadata.resourceVersion, first.json.metadata.resourceVersion);
+  assert.deepEqual(second.json.metadata.managedFields, first.json.metadata.managedFields);
+  const put = await call('PUT', '/apis/cilium.io/v2/ciliumloadbalancerippools/idempotent', { body: second.json });
+  assert.equal(put.json.metadata.resourceVersion, first.json.metadata.resourceVersion);
+  const patch = await call('PATCH', '/apis/cilium.io/v2/ciliumloadbalancerippools/idempotent', { body: { spec: { blocks: [{ cidr: '127.40.0.0/28' }] } }, contentType: 'application/merge-patch+json' });
+  assert.equal(patch.json.metadata.resourceVersion, first.json.metadata.resourceVersion);
+  assert.equal(fixture.store.currentResourceVersion(), versionBefore);
+  // A real change still goes through.
+  const changed = await call('PATCH', path, { body: manifest.replace('127.40.0.0/28', '127.40.0.16/28'), contentType: 'application/apply-patch+yaml' });
+  assert.notEqual(changed.json.metadata.resourceVersion, first.json.metadata.resourceVersion);
+  assert.equal(changed.json.metadata.generation, 2);
+});

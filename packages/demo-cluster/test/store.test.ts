@@ -222,3 +222,16 @@ test('lists are ordered by namespace, then name, also after adds and deletes', (
   store.delete(PODS, 'a-b', 'a');
   assert.deepEqual(order(), ['a/m', 'a/z', 'a-b/b']);
 });
+
+test('an update that changes nothing keeps the resourceVersion and emits no event', () => {
+  const store = createMemoryStore();
+  const created = store.create(pod('same'));
+  const events: StoreEvent[] = [];
+  store.subscribe((event) => events.push(event));
+  const again = store.update(created);
+  assert.equal(again.metadata.resourceVersion, created.metadata.resourceVersion);
+  const statusAgain = store.updateStatus({ ...created, status: { phase: 'Running' } });
+  assert.equal(statusAgain.metadata.resourceVersion, created.metadata.resourceVersion);
+  assert.equal(events.length, 0);
+  assert.equal(store.currentResourceVersion(), 1);
+});

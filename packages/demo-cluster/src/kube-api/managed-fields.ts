@@ -229,3 +229,22 @@ function pathToSet(path: FieldPath): FieldSet {
   }
   return set;
 }
+
+/**
+ * Keeps the `time` of entries whose fields did not change, so a write that changes nothing
+ * else stays a no-op (the real server does not touch managedFields on a no-op apply either).
+ */
+export function keepUnchangedTimes(before: ManagedFieldsEntry[] | undefined, after: ManagedFieldsEntry[]): ManagedFieldsEntry[] {
+  if (!before) return after;
+  return after.map((entry) => {
+    const previous = before.find(
+      (candidate) =>
+        candidate.manager === entry.manager &&
+        candidate.operation === entry.operation &&
+        (candidate.subresource ?? '') === (entry.subresource ?? '') &&
+        candidate.apiVersion === entry.apiVersion,
+    );
+    if (!previous || !sameValue(previous.fieldsV1, entry.fieldsV1)) return entry;
+    return previous.time === undefined ? { ...entry, time: undefined } : { ...entry, time: previous.time };
+  });
+}

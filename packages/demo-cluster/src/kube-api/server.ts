@@ -27,7 +27,7 @@ import { comesAfter, decodeContinue, encodeContinue } from './continue-tokens.ts
 import { ensureCustomResourceDefinitions } from './custom-resource-definitions.ts';
 import { applyCreateDefaults } from './defaults.ts';
 import { createExecSocketServer, handleExecUpgrade, rejectUpgrade, resolveExecContainer } from './exec.ts';
-import { recordUpdate, serverSideApply } from './managed-fields.ts';
+import { keepUnchangedTimes, recordUpdate, serverSideApply } from './managed-fields.ts';
 import { METRICS_GROUP, METRICS_VERSION, answerMetricsRequest, metricsGroupDiscovery, metricsResourceList } from './metrics-api.ts';
 import { openApiV3Document, openApiV3Root, openApiV2Document } from './openapi.ts';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patches.ts';
@@ -425,7 +425,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     if (statusOnly) {
       const merged: KubeObject = { ...current, status: next.status, metadata: { ...current.metadata } };
       if (next.metadata.resourceVersion) merged.metadata.resourceVersion = next.metadata.resourceVersion;
-      merged.metadata.managedFields = recordUpdate(current, merged, manager, apiVersion, 'status');
+      merged.metadata.managedFields = keepUnchangedTimes(current.metadata.managedFields, recordUpdate(current, merged, manager, apiVersion, 'status'));
       return store.updateStatus(merged, { dryRun });
     }
     if (request.resource.subresources.includes('status')) {
@@ -436,7 +436,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     if (next.metadata.managedFields === undefined || next.metadata.managedFields === null) {
       next.metadata.managedFields = current.metadata.managedFields;
     }
-    next.metadata.managedFields = recordUpdate(current, next, manager, apiVersion);
+    next.metadata.managedFields = keepUnchangedTimes(current.metadata.managedFields, recordUpdate(current, next, manager, apiVersion));
     return store.update(next, { dryRun });
   }
 
@@ -482,6 +482,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
         return;
       }
       const result = serverSideApply(inVersion(current, request), applied, { manager, force, apiVersion, ...(subresource ? { subresource } : {}) });
+      result.metadata.managedFields = keepUnchangedTimes(current.metadata.managedFields, result.metadata.managedFields ?? []);
       if (applied.metadata.resourceVersion) result.metadata.resourceVersion = applied.metadata.resourceVersion;
       else result.metadata.resourceVersion = current.metadata.resourceVersion;
       let saved: KubeObject;

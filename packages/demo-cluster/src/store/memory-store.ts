@@ -368,10 +368,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
       if (!stored.metadata.deletionTimestamp) delete next.metadata.deletionTimestamp;
       if (specPart(next) !== specPart(stored)) next.metadata.generation = (stored.metadata.generation ?? 0) + 1;
     }
-    if (writeOptions.dryRun) {
-      next.metadata.resourceVersion = stored.metadata.resourceVersion;
-      return cloneJson(next);
-    }
+    // Like etcd-backed storage, a write that changes nothing keeps the resourceVersion and
+    // emits no event (so a second identical apply, or a no-op status write, is invisible).
+    next.metadata.resourceVersion = stored.metadata.resourceVersion;
+    if (JSON.stringify(next) === JSON.stringify(stored)) return cloneJson(stored);
+    if (writeOptions.dryRun) return cloneJson(next);
     // An object being deleted goes away once its last finalizer is removed.
     if (next.metadata.deletionTimestamp && (!next.metadata.finalizers || next.metadata.finalizers.length === 0)) {
       return cloneJson(removeFromTable(resource, { ...next, metadata: { ...next.metadata } }));
