@@ -10,7 +10,7 @@ import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { ciliumDbgExecHandler } from './cilium-dbg/index.ts';
 import { startControllers } from './controllers/index.ts';
-import type { RunningControllers } from './controllers/index.ts';
+import type { ControllerOptions, RunningControllers } from './controllers/index.ts';
 import { startDnsServer } from './dns/server.ts';
 import { startKubeApiServer } from './kube-api/server.ts';
 import { renderKubeconfig } from './kubeconfig.ts';
@@ -51,6 +51,8 @@ export interface DemoClusterOptions {
   dnsPort?: number;
   /** Keep state (objects, Talos state, certificates, token) in the state directory across restarts. */
   persist?: boolean;
+  /** Tunables of the simulated controllers (e.g. `certificateIssuanceDelayMs` for fast tests). */
+  controllerOptions?: ControllerOptions;
 }
 
 /** One node of the cluster as endpoints.json lists it. */
@@ -153,7 +155,7 @@ export async function startDemoCluster(options: DemoClusterOptions): Promise<Dem
       writer = startStateWriter(statePath, store, talos);
       stops.push(() => writer!.stop());
     }
-    const controllers: RunningControllers = startControllers(store);
+    const controllers: RunningControllers = startControllers(store, options.controllerOptions);
     stops.push(() => controllers.stop());
 
     const kubeServing = issueCertificate(credentials.kubernetesCa, {
