@@ -64,7 +64,6 @@ interface ListenerVerdict {
   supportedKinds: { group: string; kind: string }[];
   conditions: Condition[];
   valid: boolean;
-  attachedRoutes: number;
 }
 
 const ROUTE_KINDS_BY_PROTOCOL: Record<string, string[]> = {
@@ -95,17 +94,12 @@ export function createGatewayController(context: ControllerContext): Controller 
     return names;
   }
 
-  function writeStatus(object: KubeObject, status: Record<string, unknown>): void {
-    if (jsonEqual(object.status, status)) return;
-    store.updateStatus({ ...object, status });
-  }
-
   function reconcileClasses(now: string): void {
     for (const gatewayClass of cache.list(KEYS.gatewayClass)) {
       if ((gatewayClass.spec as { controllerName?: string } | undefined)?.controllerName !== CILIUM_GATEWAY_CONTROLLER) continue;
       const previous = (gatewayClass.status ?? {}) as { conditions?: Condition[] };
       const generation = gatewayClass.metadata.generation ?? 1;
-      writeStatus(gatewayClass, {
+      writeOwnStatus(gatewayClass, {
         ...previous,
         conditions: mergeConditions(
           previous.conditions,
@@ -277,7 +271,6 @@ export function createGatewayController(context: ControllerContext): Controller 
         supportedKinds,
         conditions: conditions.map((condition) => ({ ...condition, observedGeneration: generation })),
         valid: accepted.status === 'True' && !hostnameConflict,
-        attachedRoutes: 0,
       };
     });
   }
@@ -324,17 +317,133 @@ export function createGatewayController(context: ControllerContext): Controller 
     return { type: 'ResolvedRefs', status: 'True', reason: 'ResolvedRefs', message: 'Service reference is valid' };
   }
 
+  /** A Gateway of ours with its listener verdicts and addresses. */
+  interface GatewayEntry {
+    gateway: KubeObject;
+    verdicts: ListenerVerdict[];
+    addresses: { type: string; value: string }[];
+  }
+
+  /** Our Gateway `namespace/name`: its entry, 'foreign' (another controller's), or undefined (missing). */
+  type GatewayLookup = (key: string) => GatewayEntry | 'foreign' | undefined;
+
+  function loadGateway(key: string, classes: Set<string>, ensureService: boolean): GatewayEntry | 'foreign' | undefined {
+    const slash = key.indexOf('/');
+    const gateway = cache.get(KEYS.gateway, key.slice(0, slash), key.slice(slash + 1));
+    if (!gateway) return undefined;
+    if (!classes.has(recordOf<{ gatewayClassName: string }>(gateway.spec).gatewayClassName ?? '')) return 'foreign';
+    const addresses = ensureService ? reconcileGatewayService(gateway) : serviceAddresses(gateway);
+    return { gateway, verdicts: listenerVerdicts(gateway), addresses };
+  }
+
+  function serviceAddresses(gateway: KubeObject): { type: string; value: string }[] {
+    const service = cache.get(KEYS.service, gateway.metadata.namespace, gatewayServiceName(gateway.metadata.name));
+    const ingress = listOf<{ ip?: string; hostname?: string }>(recordOf<{ ingress: unknown }>(recordOf<{ loadBalancer: unknown }>(service?.status).loadBalancer).ingress);
+    return ingress.flatMap((entry) =>
+      entry.ip ? [{ type: 'IPAddress', value: entry.ip }] : entry.hostname ? [{ type: 'Hostname', value: entry.hostname }] : [],
+    );
+  }
+
+  /** Per Gateway key: per route id, the listeners the route is attached to (for attachedRoutes). */
+  const attachments = new Map<string, Map<string, Set<string>>>();
+  /** Per backend Service `namespace/name`: the routes that reference it. */
+  const routesByBackend = new Map<string, Set<string>>();
+  const backendsByRoute = new Map<string, string[]>();
+  /** resourceVersions of our own status writes, so their events do not come back as work. */
+  const ownWrites = new Map<string, string>();
+
+  const routeIdOf = (route: KubeObject): string => `${route.kind}:${route.metadata.namespace ?? ''}/${route.metadata.name}`;
+
+  function writeOwnStatus(object: KubeObject, status: Record<string, unknown>): void {
+    if (jsonEqual(object.status, status)) return;
+    const written = store.updateStatus({ ...object, status });
+    ownWrites.set(`${object.kind}:${keyOf(object)}`, written.metadata.resourceVersion ?? '');
+  }
+
+  function setAttachments(routeId: string, byGateway: Map<string, Set<string>>): Set<string> {
+    const changed = new Set<string>();
+    for (const [gatewayKey, routes] of attachments) {
+      const before = routes.get(routeId);
+      const after = byGateway.get(gatewayKey);
+      if (before && !after) {
+        routes.delete(routeId);
+        changed.add(gatewayKey);
+      }
+    }
+    for (const [gatewayKey, listeners] of byGateway) {
+      let routes = attachments.get(gatewayKey);
+      if (!routes) {
+        routes = new Map();
+        attachments.set(gatewayKey, routes);
+      }
+      const before = routes.get(routeId);
+      if (!before || before.size !== listeners.size || [...listeners].some((listener) => !before.has(listener))) changed.add(gatewayKey);
+      routes.set(routeId, listeners);
+    }
+    return changed;
+  }
+
+  function indexBackends(routeId: string, route: KubeObject | undefined): void {
+    for (const backend of backendsByRoute.get(routeId) ?? []) routesByBackend.get(backend)?.delete(routeId);
+    backendsByRoute.delete(routeId);
+    if (!route) return;
+    const namespace = route.metadata.namespace ?? 'default';
+    const backends: string[] = [];
+    for (const rule of listOf<{ backendRefs?: unknown }>(recordOf<{ rules: unknown }>(route.spec).rules)) {
+      for (const ref of listOf<BackendRef>(rule.backendRefs)) {
+        if (typeof ref.name !== 'string') continue;
+        const backend = `${ref.namespace ?? namespace}/${ref.name}`;
+        backends.push(backend);
+        let routes = routesByBackend.get(backend);
+        if (!routes) {
+          routes = new Set();
+          routesByBackend.set(backend, routes);
+        }
+        routes.add(routeId);
+      }
+    }
+    backendsByRoute.set(routeId, backends);
+  }
+
+  function writeGatewayStatus(entry: GatewayEntry, now: string): void {
+    const { gateway, verdicts, addresses } = entry;
+    const generation = gateway.metadata.generation ?? 1;
+    const attached = new Map<string, number>();
+    for (const listeners of attachments.get(keyOf(gateway))?.values() ?? []) {
+      for (const listener of listeners) attached.set(listener, (attached.get(listener) ?? 0) + 1);
+    }
+    const previous = recordOf<{ conditions: Condition[]; listeners: { name: string; conditions?: Condition[] }[] }>(gateway.status);
+    const anyInvalid = verdicts.some((verdict) => !verdict.valid);
+    const accepted: Condition = anyInvalid
+      ? { type: 'Accepted', status: 'True', reason: 'ListenersNotValid', message: 'Some listeners are not valid' }
+      : { type: 'Accepted', status: 'True', reason: 'Accepted', message: 'Gateway successfully scheduled' };
+    const programmed: Condition =
+      addresses.length > 0
+        ? { type: 'Programmed', status: 'True', reason: 'Programmed', message: 'Gateway successfully reconciled' }
+        : { type: 'Programmed', status: 'False', reason: 'AddressNotAssigned', message: 'No addresses have been assigned to the Gateway' };
+    const status: Record<string, unknown> = {
+      ...(addresses.length > 0 ? { addresses } : {}),
+      conditions: mergeConditions(previous.conditions, [accepted, programmed].map((condition) => ({ ...condition, observedGeneration: generation })), now),
+      listeners: verdicts.map((verdict) => ({
+        name: verdict.listener.name,
+        supportedKinds: verdict.supportedKinds,
+        attachedRoutes: attached.get(verdict.listener.name) ?? 0,
+        conditions: mergeConditions(listOf<{ name: string; conditions?: Condition[] }>(previous.listeners).find((listener) => listener.name === verdict.listener.name)?.conditions, verdict.conditions, now),
+      })),
+    };
+    writeOwnStatus(gateway, status);
+  }
+
+  /** Everything: classes, gateways and their Services, every route, every gateway status. */
   function reconcileAll(): void {
     const now = nowTimestamp(context.options.now());
     reconcileClasses(now);
     const classes = ourClasses();
 
-    const gateways = new Map<string, { gateway: KubeObject; verdicts: ListenerVerdict[]; addresses: { type: string; value: string }[] }>();
+    const gateways = new Map<string, GatewayEntry>();
     forEachIsolated(cache.list(KEYS.gateway), 'gateway', (gateway) => {
-      const className = recordOf<{ gatewayClassName: string }>(gateway.spec).gatewayClassName ?? '';
-      if (!classes.has(className)) return;
-      const addresses = reconcileGatewayService(gateway);
-      gateways.set(keyOf(gateway), { gateway, verdicts: listenerVerdicts(gateway), addresses });
+      const entry = loadGateway(keyOf(gateway), classes, true);
+      if (entry && entry !== 'foreign') gateways.set(keyOf(gateway), entry);
     });
 
     // The generated Services of Gateways that are gone (or no longer ours) go with them.
@@ -348,41 +457,51 @@ export function createGatewayController(context: ControllerContext): Controller 
       }
     }
 
+    attachments.clear();
+    routesByBackend.clear();
+    backendsByRoute.clear();
+    const lookup: GatewayLookup = (key) => {
+      const entry = gateways.get(key);
+      if (entry) return entry;
+      const slash = key.indexOf('/');
+      return cache.get(KEYS.gateway, key.slice(0, slash), key.slice(slash + 1)) ? 'foreign' : undefined;
+    };
     for (const routeKey of [KEYS.httpRoute, KEYS.grpcRoute]) {
-      forEachIsolated(cache.list(routeKey), 'route status', (route) => reconcileRoute(route, gateways, classes, now));
+      forEachIsolated(cache.list(routeKey), 'route status', (route) => {
+        setAttachments(routeIdOf(route), reconcileRoute(route, lookup, now));
+        indexBackends(routeIdOf(route), route);
+      });
     }
-
-    forEachIsolated(gateways.values(), 'gateway status', ({ gateway, verdicts, addresses }) => {
-      const generation = gateway.metadata.generation ?? 1;
-      const previous = (gateway.status ?? {}) as { conditions?: Condition[]; listeners?: { name: string; conditions?: Condition[] }[] };
-      const anyInvalid = verdicts.some((verdict) => !verdict.valid);
-      const accepted: Condition = anyInvalid
-        ? { type: 'Accepted', status: 'True', reason: 'ListenersNotValid', message: 'Some listeners are not valid' }
-        : { type: 'Accepted', status: 'True', reason: 'Accepted', message: 'Gateway successfully scheduled' };
-      const programmed: Condition =
-        addresses.length > 0
-          ? { type: 'Programmed', status: 'True', reason: 'Programmed', message: 'Gateway successfully reconciled' }
-          : { type: 'Programmed', status: 'False', reason: 'AddressNotAssigned', message: 'No addresses have been assigned to the Gateway' };
-      const status: Record<string, unknown> = {
-        ...(addresses.length > 0 ? { addresses } : {}),
-        conditions: mergeConditions(previous.conditions, [accepted, programmed].map((condition) => ({ ...condition, observedGeneration: generation })), now),
-        listeners: verdicts.map((verdict) => ({
-          name: verdict.listener.name,
-          supportedKinds: verdict.supportedKinds,
-          attachedRoutes: verdict.attachedRoutes,
-          conditions: mergeConditions(previous.listeners?.find((listener) => listener.name === verdict.listener.name)?.conditions, verdict.conditions, now),
-        })),
-      };
-      writeStatus(gateway, status);
-    });
+    forEachIsolated(gateways.values(), 'gateway status', (entry) => writeGatewayStatus(entry, now));
   }
 
-  function reconcileRoute(
-    route: KubeObject,
-    gateways: Map<string, { gateway: KubeObject; verdicts: ListenerVerdict[] }>,
-    classes: Set<string>,
-    now: string,
-  ): void {
+  /** One route: its status, its attachments, and the gateways whose counts it changed. */
+  function reconcileOneRoute(routeId: string): void {
+    const colon = routeId.indexOf(':');
+    const kind = routeId.slice(0, colon);
+    const rest = routeId.slice(colon + 1);
+    const slash = rest.indexOf('/');
+    const route = cache.get(kind === 'GRPCRoute' ? KEYS.grpcRoute : KEYS.httpRoute, rest.slice(0, slash), rest.slice(slash + 1));
+    const now = nowTimestamp(context.options.now());
+    const classes = ourClasses();
+    const loaded = new Map<string, GatewayEntry | 'foreign' | undefined>();
+    const lookup: GatewayLookup = (key) => {
+      if (!loaded.has(key)) loaded.set(key, loadGateway(key, classes, false));
+      return loaded.get(key);
+    };
+    const byGateway = route ? reconcileRoute(route, lookup, now) : new Map<string, Set<string>>();
+    indexBackends(routeId, route);
+    for (const gatewayKey of setAttachments(routeId, byGateway)) context.enqueue('gateway', `gw:${gatewayKey}`);
+  }
+
+  /** One gateway: its Service and its status from the current attachments. */
+  function reconcileOneGateway(key: string): void {
+    const entry = loadGateway(key, ourClasses(), true);
+    if (entry && entry !== 'foreign') writeGatewayStatus(entry, nowTimestamp(context.options.now()));
+  }
+
+  /** Writes the route's status; returns, per Gateway key, the listeners it attached to. */
+  function reconcileRoute(route: KubeObject, lookup: GatewayLookup, now: string): Map<string, Set<string>> {
     const namespace = route.metadata.namespace ?? 'default';
     const routeSpec = recordOf<{ parentRefs: unknown; hostnames: unknown }>(route.spec);
     const spec = { parentRefs: listOf<ParentRef>(routeSpec.parentRefs).filter((ref) => typeof ref.name === 'string'), hostnames: stringsOf(routeSpec.hostnames) };
@@ -390,18 +509,19 @@ export function createGatewayController(context: ControllerContext): Controller 
     const previous = listOf<RouteParentStatus>(recordOf<{ parents: unknown }>(route.status).parents);
     const foreign = previous.filter((parent) => parent.controllerName !== CILIUM_GATEWAY_CONTROLLER);
     const ours: RouteParentStatus[] = [];
+    const attached = new Map<string, Set<string>>();
     let resolved: Condition | undefined;
 
     for (const parentRef of spec.parentRefs) {
       if ((parentRef.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || (parentRef.kind ?? 'Gateway') !== 'Gateway') continue;
       const gatewayNamespace = parentRef.namespace ?? namespace;
-      const entry = gateways.get(`${gatewayNamespace}/${parentRef.name}`);
+      const gatewayKey = `${gatewayNamespace}/${parentRef.name}`;
+      const entry = lookup(gatewayKey);
+      // A Gateway of another controller's class is not ours to report on.
+      if (entry === 'foreign') continue;
       let accepted: Condition;
       if (!entry) {
-        const gateway = cache.get(KEYS.gateway, gatewayNamespace, parentRef.name);
-        // A Gateway of another controller's class is not ours to report on.
-        if (gateway && !classes.has(recordOf<{ gatewayClassName: string }>(gateway.spec).gatewayClassName ?? '')) continue;
-        accepted = { type: 'Accepted', status: 'False', reason: 'NoMatchingParent', message: `Gateway.gateway.networking.k8s.io "${gatewayNamespace}/${parentRef.name}" not found` };
+        accepted = { type: 'Accepted', status: 'False', reason: 'NoMatchingParent', message: `Gateway.gateway.networking.k8s.io "${gatewayKey}" not found` };
       } else {
         const candidates = entry.verdicts.filter(
           (verdict) =>
@@ -428,8 +548,10 @@ export function createGatewayController(context: ControllerContext): Controller 
           } else if (matching.length === 0) {
             accepted = { type: 'Accepted', status: 'False', reason: 'NoMatchingListenerHostname', message: 'No matching listener hostname' };
           } else {
-            for (const verdict of matching) verdict.attachedRoutes += 1;
-            accepted = { type: 'Accepted', status: 'True', reason: 'Accepted', message: 'Accepted HTTPRoute'.replace('HTTPRoute', route.kind) };
+            const listeners = attached.get(gatewayKey) ?? new Set<string>();
+            for (const verdict of matching) listeners.add(verdict.listener.name);
+            attached.set(gatewayKey, listeners);
+            accepted = { type: 'Accepted', status: 'True', reason: 'Accepted', message: `Accepted ${route.kind}` };
           }
         }
       }
@@ -442,30 +564,60 @@ export function createGatewayController(context: ControllerContext): Controller 
       });
     }
     const parents = [...foreign, ...ours];
-    const status = { ...((route.status ?? {}) as Record<string, unknown>), parents };
-    writeStatus(route, status);
+    const status = { ...recordOf<Record<string, unknown>>(route.status), parents };
+    writeOwnStatus(route, status);
+    return attached;
   }
 
-  const relevant = (event: StoreEvent): boolean => {
+  /** The gateways whose listeners reference a Secret (only their status depends on it). */
+  function gatewaysReferencingSecret(namespace: string, name: string): string[] {
+    return cache
+      .list(KEYS.gateway)
+      .filter((gateway) =>
+        listenersOf(gateway).some((listener) =>
+          listOf<{ name?: string; namespace?: string }>(recordOf<{ certificateRefs: unknown }>(listener.tls).certificateRefs).some(
+            (ref) => ref.name === name && (ref.namespace ?? gateway.metadata.namespace) === namespace,
+          ),
+        ),
+      )
+      .map((gateway) => `gw:${keyOf(gateway)}`);
+  }
+
+  function keysFor(event: StoreEvent): string[] {
+    const { object } = event;
+    const id = `${object.kind}:${keyOf(object)}`;
+    if (event.type === 'MODIFIED' && ownWrites.get(id) === object.metadata.resourceVersion) return [];
+    if (event.type === 'DELETED') ownWrites.delete(id);
     switch (event.resource.plural) {
-      case 'services':
-        return event.type !== 'MODIFIED' || Boolean(event.object.metadata.labels?.[OWNING_GATEWAY_LABEL]);
-      case 'gateways':
-        return true;
+      case 'httproutes':
+      case 'grpcroutes':
+        return [`route:${routeIdOf(object)}`];
+      case 'services': {
+        const owner = object.metadata.labels?.[OWNING_GATEWAY_LABEL];
+        const keys = owner ? [`gw:${object.metadata.namespace}/${owner}`] : [];
+        if (event.type !== 'MODIFIED') for (const routeId of routesByBackend.get(keyOf(object)) ?? []) keys.push(`route:${routeId}`);
+        return keys;
+      }
       case 'secrets':
-        return event.type !== 'MODIFIED' || (event.object as { type?: string }).type === 'kubernetes.io/tls';
+        return gatewaysReferencingSecret(object.metadata.namespace ?? '', object.metadata.name);
       case 'namespaces':
-        return event.type !== 'DELETED';
+        // Labels decide `from: Selector`; a deleted namespace takes its routes along anyway.
+        return event.type === 'DELETED' ? [] : ['all'];
       default:
-        return true;
+        // GatewayClasses, Gateways and ReferenceGrants can change any route's verdict.
+        return ['all'];
     }
-  };
+  }
 
   return {
     name: 'gateway',
     watches: [KEYS.gatewayClass, KEYS.gateway, KEYS.httpRoute, KEYS.grpcRoute, KEYS.referenceGrant, KEYS.service, KEYS.secret, KEYS.namespace],
-    keysFor: (event) => (relevant(event) ? ['all'] : []),
+    keysFor,
     allKeys: () => ['all'],
-    reconcile: () => reconcileAll(),
+    reconcile(key: string): void {
+      if (key === 'all') reconcileAll();
+      else if (key.startsWith('route:')) reconcileOneRoute(key.slice('route:'.length));
+      else if (key.startsWith('gw:')) reconcileOneGateway(key.slice('gw:'.length));
+    },
   };
 }

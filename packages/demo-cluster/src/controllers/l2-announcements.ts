@@ -56,6 +56,14 @@ export function createL2AnnouncementsController(context: ControllerContext): Con
     if (policies.length === 0) return wanted;
     const ready = readyAgentNodes();
     const nodes = cache.list(KEYS.node).filter((node) => ready.has(node.metadata.name));
+    // Which nodes a policy selects does not depend on the Service: work it out once per pass.
+    const announcing = policies
+      .map((policy) => recordOf<PolicySpec>(policy.spec))
+      .filter((spec) => spec.loadBalancerIPs)
+      .map((spec) => ({
+        serviceSelector: spec.serviceSelector,
+        nodes: nodes.filter((node) => matchesLabelSelector(spec.nodeSelector, node.metadata.labels, true)).map((node) => node.metadata.name),
+      }));
     forEachIsolated(cache.list(KEYS.service), 'L2 announcement', (service) => {
       if (recordOf<{ type: string }>(service.spec).type !== 'LoadBalancer') return;
       const ingress = listOf(recordOf<{ ingress: unknown }>(recordOf<{ loadBalancer: unknown }>(service.status).loadBalancer).ingress);
@@ -66,11 +74,9 @@ export function createL2AnnouncementsController(context: ControllerContext): Con
         'io.kubernetes.service.name': service.metadata.name,
       };
       const candidates = new Set<string>();
-      for (const policy of policies) {
-        const spec = recordOf<PolicySpec>(policy.spec);
-        if (!spec.loadBalancerIPs) continue;
-        if (!matchesLabelSelector(spec.serviceSelector, labels, true)) continue;
-        for (const node of nodes) if (matchesLabelSelector(spec.nodeSelector, node.metadata.labels, true)) candidates.add(node.metadata.name);
+      for (const policy of announcing) {
+        if (!matchesLabelSelector(policy.serviceSelector, labels, true)) continue;
+        for (const node of policy.nodes) candidates.add(node);
       }
       if (candidates.size === 0) return;
       const leaseName = l2LeaseName(service.metadata.namespace ?? '', service.metadata.name);

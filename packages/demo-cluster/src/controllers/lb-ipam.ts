@@ -104,6 +104,16 @@ const creationOrder = (a: KubeObject, b: KubeObject): number =>
 export function createLbIpamController(context: ControllerContext): Controller {
   const { store, cache } = context;
 
+  /** resourceVersions of our own status writes, by `Kind:namespace/name`. */
+  const ownWrites = new Map<string, string>();
+  const remember = (written: KubeObject): void => {
+    ownWrites.set(`${written.kind}:${written.metadata.namespace ?? ''}/${written.metadata.name}`, written.metadata.resourceVersion ?? '');
+  };
+
+  /** Pool names matching each Service, valid while `matchesPoolsVersion` holds. */
+  const matchesByService = new Map<string, { labelsKey: string; pools: string[] }>();
+  let matchesPoolsVersion = '';
+
   function buildPools(): PoolState[] {
     const pools = cache.list(KEYS.ipPool).sort(creationOrder);
     const states: PoolState[] = [];
@@ -198,14 +208,29 @@ export function createLbIpamController(context: ControllerContext): Controller {
 
     const lbServices = services.filter(isLoadBalancer);
     usable.sort((a, b) => a.name.localeCompare(b.name));
+    // Selector matching dominates a pass at scale; a Service's matches only change when its
+    // labels or the usable pools do, so they are remembered across passes.
+    const poolsVersion = usable.map((pool) => `${pool.name}@${pool.object.metadata.generation ?? 0}`).join(',');
+    if (poolsVersion !== matchesPoolsVersion) {
+      matchesByService.clear();
+      matchesPoolsVersion = poolsVersion;
+    }
+    const usableByName = new Map(usable.map((pool) => [pool.name, pool]));
     const poolsByService = new Map<KubeObject, PoolState[]>();
     const matchingPools = (service: KubeObject): PoolState[] => {
       let pools = poolsByService.get(service);
-      if (!pools) {
+      if (pools) return pools;
+      const id = `${service.metadata.namespace}/${service.metadata.name}`;
+      const labelsKey = JSON.stringify(service.metadata.labels ?? {});
+      const remembered = matchesByService.get(id);
+      if (remembered && remembered.labelsKey === labelsKey) {
+        pools = remembered.pools.map((name) => usableByName.get(name)!).filter(Boolean);
+      } else {
         const labels = serviceLabels(service);
         pools = usable.filter((pool) => matchesLabelSelector(pool.selector, labels, true));
-        poolsByService.set(service, pools);
+        matchesByService.set(id, { labelsKey, pools: pools.map((pool) => pool.name) });
       }
+      poolsByService.set(service, pools);
       return pools;
     };
 
@@ -331,7 +356,7 @@ export function createLbIpamController(context: ControllerContext): Controller {
           conditions: [...others, ...merged],
         };
       }
-      if (!jsonEqual(service.status, next)) store.updateStatus({ ...service, status: next });
+      if (!jsonEqual(service.status, next)) remember(store.updateStatus({ ...service, status: next }));
     });
 
     forEachIsolated(pools, 'LB-IPAM pool status', (pool) => {
@@ -350,7 +375,7 @@ export function createLbIpamController(context: ControllerContext): Controller {
         ...status,
         conditions: mergeConditions(status.conditions, wanted.map((condition) => ({ ...condition, observedGeneration: pool.object.metadata.generation ?? 1 })), now),
       };
-      if (!jsonEqual(pool.object.status, next)) store.updateStatus({ ...pool.object, status: next });
+      if (!jsonEqual(pool.object.status, next)) remember(store.updateStatus({ ...pool.object, status: next }));
     });
   }
 
@@ -358,6 +383,10 @@ export function createLbIpamController(context: ControllerContext): Controller {
     name: 'lb-ipam',
     watches: [KEYS.service, KEYS.ipPool],
     keysFor(event: StoreEvent): string[] {
+      // Our own status writes need no new pass: it already saw everything they depend on.
+      const id = `${event.object.kind}:${event.object.metadata.namespace ?? ''}/${event.object.metadata.name}`;
+      if (event.type === 'MODIFIED' && ownWrites.get(id) === event.object.metadata.resourceVersion) return [];
+      if (event.type === 'DELETED') ownWrites.delete(id);
       if (event.resource.plural === 'services') {
         // Status-only changes of Services that are not LoadBalancers cannot change an allocation.
         const spec = event.object.spec as { type?: string } | undefined;
