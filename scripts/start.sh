@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib/ensure-node.sh
 source scripts/lib/install-deps.sh
 source scripts/lib/demo-cluster.sh
+source scripts/lib/kill-tree.sh
 
 config_args=(--config "$portal_root/app-config.yaml")
 if [ "${PORTAL_DEMO_CLUSTER:-on}" != "off" ]; then
@@ -20,7 +21,7 @@ node scripts/lib/check-config.mjs "${config_args[@]}"
 
 mkdir -p data/sqlite
 echo "==> Starting the portal: frontend http://localhost:3000, backend http://localhost:7007"
-npx backstage-cli repo start "${config_args[@]}" &
+"$portal_root/node_modules/.bin/backstage-cli" repo start "${config_args[@]}" &
 portal_pid=$!
-trap 'kill $portal_pid 2>/dev/null; stop_demo_cluster; wait' INT TERM EXIT
+trap 'kill_tree $portal_pid; stop_demo_cluster' INT TERM EXIT
 wait $portal_pid

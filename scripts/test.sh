@@ -9,6 +9,8 @@ source scripts/lib/ensure-node.sh
 source scripts/lib/install-deps.sh
 source scripts/lib/ensure-chromium.sh
 
+# Backstage's test runner watches for changes unless CI is set.
+export CI="${CI:-true}"
 started=$SECONDS
 echo "==> Type-check, lint and unit tests of every workspace (turbo)"
 npx turbo run tsc lint test --concurrency=2 --output-logs=new-only --log-order=grouped

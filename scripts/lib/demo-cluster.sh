@@ -31,7 +31,7 @@ start_demo_cluster() {
 
 stop_demo_cluster() {
   if [ -n "$demo_cluster_pid" ]; then
-    kill "$demo_cluster_pid" 2>/dev/null || true
+    kill_tree "$demo_cluster_pid"
     demo_cluster_pid=""
   fi
 }

@@ -13,16 +13,28 @@ test('a guest signs in, browses the catalog and opens a component', async ({ pag
   await page.getByRole('button', { name: 'Enter' }).click();
 
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(nav.getByRole('link', { name: 'Home', exact: false }).first()).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Catalog' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Create' })).toBeVisible();
 
-  // The catalog is the landing page; the seed components of the demo cluster are listed.
-  await expect(page.getByRole('link', { name: 'jellyfin' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'home-assistant' })).toBeVisible();
+  // The catalog is the landing page, filtered to what the guest's platform team owns.
+  await expect(page.getByRole('heading', { name: /Owned Components/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Grafana', exact: true })).toBeVisible();
+  // Every seed component of the demo cluster is listed under All.
+  await page.getByText('All', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: /All Components \(5\)/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Jellyfin', exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Home Assistant', exact: true })).toBeVisible();
   await page.screenshot({ path: join(artifacts, 'catalog.png'), fullPage: true });
 
-  await page.getByRole('link', { name: 'jellyfin' }).click();
+  await page.getByRole('link', { name: 'Jellyfin', exact: true }).click();
   await expect(page).toHaveURL(/\/catalog\/default\/component\/jellyfin/);
   await expect(page.getByRole('heading', { name: 'Jellyfin' }).first()).toBeVisible();
   await expect(page.getByText('Media server, internal only').first()).toBeVisible();
   await page.screenshot({ path: join(artifacts, 'component.png'), fullPage: true });
+
+  // The stock Kubernetes tab reads the demo cluster through the Kubernetes backend.
+  await page.getByRole('tab', { name: 'Kubernetes' }).click();
+  await expect(page.getByText('Demo cluster (simulated Talos + Cilium)')).toBeVisible();
+  await expect(page.getByText('1 pod', { exact: true })).toBeVisible();
+  await page.screenshot({ path: join(artifacts, 'kubernetes-tab.png'), fullPage: true });
 });
