@@ -257,6 +257,22 @@ test('route conditions: wrong section, listener namespace policy, cross-namespac
     });
     await waitFor('ReferenceGrant to resolve the backend', () => routeParent(store.get(KEYS.httpRoute, 'media', 'cross-ns'))!.conditions.find((c) => c.type === 'ResolvedRefs')?.status === 'True');
 
+    // attachedRoutes follows routes coming and going, GRPCRoutes included.
+    const httpsAttached = (): number =>
+      (store.get(KEYS.gateway, 'network', 'envoy-internal')!.status as { listeners: { name: string; attachedRoutes: number }[] }).listeners.find((l) => l.name === 'https')!.attachedRoutes;
+    const before = httpsAttached();
+    store.delete(KEYS.httpRoute, 'media', 'jellyfin');
+    await waitFor('attachedRoutes decremented', () => httpsAttached() === before - 1);
+    store.create({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'GRPCRoute',
+      metadata: { name: 'grpc', namespace: 'media' },
+      spec: { parentRefs: [{ name: 'envoy-internal', namespace: 'network', sectionName: 'https' }], hostnames: ['grpc.demo.lab'], rules: [{ backendRefs: [{ name: 'jellyfin', port: 8096 }] }] },
+    });
+    await waitFor('GRPCRoute attached', () => httpsAttached() === before);
+    const grpc = routeParent(store.get(KEYS.grpcRoute, 'media', 'grpc'))!;
+    assert.deepEqual(grpc.conditions.map((c) => `${c.type}=${c.status}/${c.reason}`), ['Accepted=True/Accepted', 'ResolvedRefs=True/ResolvedRefs']);
+
     // Creating the missing Service resolves the sonarr route.
     store.create({
       apiVersion: 'v1',
