@@ -267,3 +267,40 @@ test('kubectl top pod reads the metrics.k8s.io API', async () => {
   const missing = await kubectl(['top', 'pod', 'ghost', '-n', 'kube-system']);
   assert.notEqual(missing.code, 0);
 });
+
+test('an applied CustomResourceDefinition is served at once; deleting it removes the kind', async () => {
+  const definition = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: tlsroutes.gateway.networking.k8s.io
+spec:
+  group: gateway.networking.k8s.io
+  names: {kind: TLSRoute, listKind: TLSRouteList, plural: tlsroutes, singular: tlsroute, categories: [gateway-api]}
+  scope: Namespaced
+  versions:
+  - name: v1alpha2
+    served: true
+    storage: true
+    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
+    subresources: {status: {}}
+`;
+  const applied = await kubectl(['apply', '--server-side', '-f', '-'], definition);
+  assert.equal(applied.code, 0, applied.stderr);
+  const established = await kubectl(['wait', '--for=condition=Established', 'crd/tlsroutes.gateway.networking.k8s.io', '--timeout=5s']);
+  assert.equal(established.code, 0, established.stderr);
+  const route = await kubectl(
+    ['apply', '-f', '-'],
+    'apiVersion: gateway.networking.k8s.io/v1alpha2\nkind: TLSRoute\nmetadata: {name: passthrough, namespace: default}\nspec:\n  hostnames: [vault.demo.lab]\n',
+  );
+  assert.equal(route.code, 0, route.stderr);
+  assert.equal(route.stdout.trim(), 'tlsroute.gateway.networking.k8s.io/passthrough created');
+  const listed = await kubectl(['get', 'tlsroutes', '-o', 'jsonpath={.items[*].spec.hostnames[0]}']);
+  assert.equal(listed.stdout, 'vault.demo.lab');
+  const removed = await kubectl(['delete', 'crd', 'tlsroutes.gateway.networking.k8s.io']);
+  assert.equal(removed.code, 0, removed.stderr);
+  assert.equal(fixture.store.resources.byKey({ group: 'gateway.networking.k8s.io', plural: 'tlsroutes' }), undefined);
+  const gone = await kubectl(['get', 'tlsroutes']);
+  assert.notEqual(gone.code, 0);
+  const invalid = await kubectl(['create', '-f', '-'], 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: wrong-name}\nspec: {group: example.com, names: {kind: Thing, plural: things}, scope: Cluster, versions: [{name: v1, served: true, storage: true}]}\n');
+  assert.match(invalid.stderr, /is invalid/);
+});

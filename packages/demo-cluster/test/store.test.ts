@@ -235,3 +235,34 @@ test('an update that changes nothing keeps the resourceVersion and emits no even
   assert.equal(events.length, 0);
   assert.equal(store.currentResourceVersion(), 1);
 });
+
+test('a stored CustomResourceDefinition defines a kind; deleting it removes the kind and its objects', () => {
+  const store = createMemoryStore();
+  const widgets = { group: 'example.com', plural: 'widgets' };
+  store.create({
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: 'widgets.example.com' },
+    spec: { group: 'example.com', scope: 'Namespaced', names: { kind: 'Widget', plural: 'widgets' }, versions: [{ name: 'v1beta1', served: true, storage: false }, { name: 'v1', served: true, storage: true }] },
+  });
+  const type = store.resources.byKey(widgets)!;
+  assert.deepEqual(type.versions, ['v1', 'v1beta1']);
+  assert.equal(type.listKind, 'WidgetList');
+  store.create({ apiVersion: 'example.com/v1beta1', kind: 'Widget', metadata: { name: 'w', namespace: 'default' } });
+  const events: string[] = [];
+  store.subscribe((event) => events.push(`${event.type}:${event.object.kind}`));
+  store.delete({ group: 'apiextensions.k8s.io', plural: 'customresourcedefinitions' }, undefined, 'widgets.example.com');
+  assert.deepEqual(events, ['DELETED:CustomResourceDefinition', 'DELETED:Widget']);
+  assert.equal(store.resources.byKey(widgets), undefined);
+  // Restoring a snapshot restores the kind before its objects.
+  const again = createMemoryStore();
+  again.create({
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: 'widgets.example.com' },
+    spec: { group: 'example.com', scope: 'Cluster', names: { kind: 'Widget', plural: 'widgets' }, versions: [{ name: 'v1', served: true, storage: true }] },
+  });
+  again.create({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'kept' } });
+  const restored = createMemoryStore({ snapshot: again.snapshot() });
+  assert.equal(restored.get(widgets, undefined, 'kept')?.metadata.name, 'kept');
+});

@@ -24,7 +24,7 @@ import {
 } from './discovery.ts';
 import { scheduleCascadingDelete } from './cascading-delete.ts';
 import { comesAfter, decodeContinue, encodeContinue } from './continue-tokens.ts';
-import { ensureCustomResourceDefinitions } from './custom-resource-definitions.ts';
+import { ensureCustomResourceDefinitions, prepareDefinitionForCreate } from './custom-resource-definitions.ts';
 import { applyCreateDefaults } from './defaults.ts';
 import { createExecSocketServer, handleExecUpgrade, rejectUpgrade, resolveExecContainer } from './exec.ts';
 import { keepUnchangedTimes, recordUpdate, serverSideApply } from './managed-fields.ts';
@@ -402,6 +402,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     if (request.resource.subresources.includes('status') && request.resource.kind !== 'Pod') delete object.status;
     delete object.metadata.resourceVersion;
     applyCreateDefaults(object);
+    if (request.resource.kind === 'CustomResourceDefinition') prepareDefinitionForCreate(object);
     object.metadata.managedFields = recordUpdate(undefined, object, fieldManagerOf(params, httpRequest), formatApiVersion(request.group, request.version));
     const created = store.create(object, { dryRun });
     sendJson(response, 201, inVersion(created, request));
@@ -477,6 +478,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
         if (request.resource.subresources.includes('status')) delete result.status;
         result.metadata.namespace = request.namespace;
         applyCreateDefaults(result);
+        if (request.resource.kind === 'CustomResourceDefinition') prepareDefinitionForCreate(result);
         const created = store.create(result, { dryRun });
         sendJson(response, 201, inVersion(created, request));
         return;

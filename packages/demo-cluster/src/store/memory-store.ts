@@ -8,7 +8,8 @@ import { EventHistory } from './event-history.ts';
 import { cloneJson } from './json-clone.ts';
 import { alreadyExistsError, conflictError, invalidError, notFoundError, StoreError } from './errors.ts';
 import { generateObjectName, validateObjectName } from './object-names.ts';
-import { createResourceRegistry, parseApiVersion } from './resources.ts';
+import { createResourceRegistry, parseApiVersion, resourceTypeFromDefinition } from './resources.ts';
+import type { MutableResourceRegistry } from './resources.ts';
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors.ts';
 import type {
   KubeObject,
@@ -128,10 +129,19 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   function emit(type: StoreEvent['type'], resource: ResourceType, stored: KubeObject): void {
     const event: StoreEvent = { type, resource, object: stored, resourceVersion: Number(stored.metadata.resourceVersion) };
     history.push(event);
-    if (listeners.size === 0) return;
-    pending.push(event);
-    // Writes made by a listener are queued so every listener sees events in commit order.
-    if (dispatching) return;
+    const isDefinition = resource.group === definitions.group && resource.plural === definitions.plural;
+    // A new or changed definition is served before anyone hears of it; a deleted one takes its
+    // objects with it only after its own event, so listeners see events in commit order.
+    if (isDefinition && type !== 'DELETED') definitionCommitted(type, stored);
+    if (listeners.size > 0) {
+      pending.push(event);
+      // Writes made by a listener are queued so every listener sees events in commit order.
+      if (!dispatching) dispatchPending();
+    }
+    if (isDefinition && type === 'DELETED') definitionCommitted(type, stored);
+  }
+
+  function dispatchPending(): void {
     dispatching = true;
     try {
       while (pending.length > 0) {
@@ -149,6 +159,31 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
     } finally {
       dispatching = false;
     }
+  }
+
+  const definitions = { group: 'apiextensions.k8s.io', plural: 'customresourcedefinitions' };
+  const mutableRegistry = 'add' in registry ? (registry as MutableResourceRegistry) : undefined;
+
+  /**
+   * Serves the kinds that applied CustomResourceDefinitions define, like the apiextensions
+   * server: a new definition adds a type, a changed one replaces it, a deleted one removes the
+   * type and its objects. Built-in types are left alone.
+   */
+  function definitionCommitted(type: StoreEvent['type'], definition: KubeObject): void {
+    if (!mutableRegistry) return;
+    const defined = resourceTypeFromDefinition(definition);
+    if (!defined || mutableRegistry.isBuiltin(defined)) return;
+    if (type === 'DELETED') {
+      const existing = registry.byKey(defined);
+      if (!existing) return;
+      for (const object of [...tableOf(existing).values()]) removeFromTable(existing, object);
+      mutableRegistry.remove(defined);
+      tables.delete(keyId(defined));
+      sortedKeys.delete(keyId(defined));
+      return;
+    }
+    mutableRegistry.remove(defined);
+    mutableRegistry.add(defined);
   }
 
   function nextVersion(): string {
@@ -384,6 +419,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore
   }
 
   if (options.snapshot) {
+    // Definitions first, so the custom objects they define have a type to load into.
+    for (const object of options.snapshot.objects) {
+      if (object.kind === 'CustomResourceDefinition') definitionCommitted('ADDED', object);
+    }
     for (const object of options.snapshot.objects) {
       const resource = registry.byKind(object.kind, parseApiVersion(object.apiVersion).group);
       if (!resource) continue;

@@ -3,7 +3,7 @@
  * Gateway API, cert-manager and external-dns, with the plurals, short names, categories
  * and subresources the real servers publish in discovery.
  */
-import type { ResourceKey, ResourceRegistry, ResourceType } from './types.ts';
+import type { KubeObject, ResourceKey, ResourceRegistry, ResourceType } from './types.ts';
 
 interface ResourceSpec {
   group: string;
@@ -99,14 +99,76 @@ function keyId(key: ResourceKey): string {
   return `${key.plural}.${key.group}`;
 }
 
-/** A registry over a fixed list of resource types. */
-export function createResourceRegistry(resources: readonly ResourceType[] = BUILTIN_RESOURCES): ResourceRegistry {
+/** A registry that can also serve resource types defined at run time (applied CRDs). */
+export interface MutableResourceRegistry extends ResourceRegistry {
+  /** Adds a type; returns false when one with the same group and plural exists. */
+  add(resource: ResourceType): boolean;
+  /** Removes a type added with `add`; built-in types stay. Returns whether it was removed. */
+  remove(key: ResourceKey): boolean;
+  /** True for the fixed types the registry was created with. */
+  isBuiltin(key: ResourceKey): boolean;
+}
+
+/** A registry over the built-in resource types (or the given ones), extensible at run time. */
+export function createResourceRegistry(resources: readonly ResourceType[] = BUILTIN_RESOURCES): MutableResourceRegistry {
   const byKeyId = new Map<string, ResourceType>();
-  for (const resource of resources) byKeyId.set(keyId(resource), resource);
+  const builtin = new Set<string>();
+  let list: ResourceType[] = [...resources];
+  for (const resource of resources) {
+    byKeyId.set(keyId(resource), resource);
+    builtin.add(keyId(resource));
+  }
   return {
-    all: () => [...resources],
+    all: () => [...list],
     byKey: (key) => byKeyId.get(keyId(key)),
-    byKind: (kind, group) => resources.find((r) => r.kind === kind && (group === undefined || r.group === group)),
+    byKind: (kind, group) => list.find((r) => r.kind === kind && (group === undefined || r.group === group)),
+    add: (resource) => {
+      if (byKeyId.has(keyId(resource))) return false;
+      byKeyId.set(keyId(resource), resource);
+      list = [...list, resource];
+      return true;
+    },
+    remove: (key) => {
+      const id = keyId(key);
+      if (builtin.has(id) || !byKeyId.has(id)) return false;
+      byKeyId.delete(id);
+      list = list.filter((resource) => keyId(resource) !== id);
+      return true;
+    },
+    isBuiltin: (key) => builtin.has(keyId(key)),
+  };
+}
+
+/**
+ * The resource type a CustomResourceDefinition object defines, or undefined when the object is
+ * not a usable definition (no group, kind or plural, no served version, or a name other than
+ * `<plural>.<group>`). Served versions are listed with the storage version first.
+ */
+export function resourceTypeFromDefinition(definition: KubeObject): ResourceType | undefined {
+  const spec = (definition.spec ?? {}) as {
+    group?: string;
+    scope?: string;
+    names?: { kind?: string; listKind?: string; plural?: string; singular?: string; shortNames?: string[]; categories?: string[] };
+    versions?: Array<{ name?: string; served?: boolean; storage?: boolean; subresources?: { status?: unknown } }>;
+  };
+  const names = spec.names ?? {};
+  if (!spec.group || !names.kind || !names.plural) return undefined;
+  if (definition.metadata.name !== `${names.plural}.${spec.group}`) return undefined;
+  const served = (spec.versions ?? []).filter((version) => version.served !== false && typeof version.name === 'string');
+  if (served.length === 0) return undefined;
+  const ordered = [...served.filter((version) => version.storage), ...served.filter((version) => !version.storage)];
+  return {
+    group: spec.group,
+    versions: ordered.map((version) => version.name!),
+    kind: names.kind,
+    listKind: names.listKind ?? `${names.kind}List`,
+    plural: names.plural,
+    singular: names.singular ?? names.kind.toLowerCase(),
+    shortNames: names.shortNames ?? [],
+    namespaced: spec.scope !== 'Cluster',
+    categories: names.categories ?? [],
+    subresources: served.some((version) => version.subresources?.status !== undefined) ? ['status'] : [],
+    isCustomResource: true,
   };
 }
 
