@@ -15,7 +15,7 @@ import { certificateSigningRequestPem } from './certificate-signing-request.ts';
 import { certificatesForGateway } from './gateway-certificates.ts';
 import { certificatesForIngress } from './ingress-certificates.ts';
 import { findCondition, jsonEqual, mergeConditions, nowTimestamp, type Condition } from './status-conditions.ts';
-import { recordOf, stringsOf } from './object-fields.ts';
+import { deleteIfPresent, recordOf, stringsOf } from './object-fields.ts';
 
 interface CertificateSpec {
   secretName?: string;
@@ -68,7 +68,7 @@ export function createCertManagerController(context: ControllerContext): Control
       .list(KEYS.certificate, namespace)
       .filter((certificate) => (certificate.metadata.ownerReferences ?? []).some((reference) => reference.kind === kind && reference.name === name));
     if (!owner) {
-      for (const certificate of owned) store.delete(KEYS.certificate, namespace, certificate.metadata.name);
+      for (const certificate of owned) deleteIfPresent(store, KEYS.certificate, namespace, certificate.metadata.name);
       return;
     }
     const { certificates, skipped } = kind === 'Gateway' ? certificatesForGateway(owner) : certificatesForIngress(owner);
@@ -91,7 +91,7 @@ export function createCertManagerController(context: ControllerContext): Control
     }
     const wantedNames = new Set(certificates.map((certificate) => certificate.metadata.name));
     for (const certificate of owned) {
-      if (!wantedNames.has(certificate.metadata.name)) store.delete(KEYS.certificate, namespace, certificate.metadata.name);
+      if (!wantedNames.has(certificate.metadata.name)) deleteIfPresent(store, KEYS.certificate, namespace, certificate.metadata.name);
     }
   }
 

@@ -11,7 +11,7 @@ import { matchesSelectorMap } from './label-selector-match.ts';
 import { safeSuffix } from './stable-name-hash.ts';
 import { jsonEqual, nowTimestamp } from './status-conditions.ts';
 import { isPodReady } from './workload-pods.ts';
-import { listOf, recordOf } from './object-fields.ts';
+import { deleteIfPresent, listOf, recordOf } from './object-fields.ts';
 
 interface ServicePort {
   name?: string;
@@ -115,9 +115,9 @@ export function createEndpointsController(context: ControllerContext): Controlle
   }
 
   function deleteOutputs(namespace: string, name: string): void {
-    if (store.get(KEYS.endpoints, namespace, name)) store.delete(KEYS.endpoints, namespace, name);
+    if (store.get(KEYS.endpoints, namespace, name)) deleteIfPresent(store, KEYS.endpoints, namespace, name);
     for (const slice of store.list(KEYS.endpointSlice, { namespace, labelSelector: `${SERVICE_NAME_LABEL}=${name}` })) {
-      store.delete(KEYS.endpointSlice, namespace, slice.metadata.name);
+      deleteIfPresent(store, KEYS.endpointSlice, namespace, slice.metadata.name);
     }
   }
 

@@ -12,7 +12,7 @@ import { routeMatchesListenerHostname } from './hostname-matching.ts';
 import { matchesLabelSelector, type LabelSelector } from './label-selector-match.ts';
 import { fnv1a } from './stable-name-hash.ts';
 import { jsonEqual, mergeConditions, nowTimestamp, type Condition } from './status-conditions.ts';
-import { forEachIsolated, listOf, recordOf, stringsOf } from './object-fields.ts';
+import { deleteIfPresent, forEachIsolated, listOf, recordOf, stringsOf } from './object-fields.ts';
 
 /** The controllerName this controller owns. */
 export const CILIUM_GATEWAY_CONTROLLER = 'io.cilium/gateway-controller';
@@ -451,9 +451,9 @@ export function createGatewayController(context: ControllerContext): Controller 
       const owner = service.metadata.labels?.[OWNING_GATEWAY_LABEL];
       if (!owner || service.metadata.name !== gatewayServiceName(owner)) continue;
       if (gateways.has(`${service.metadata.namespace}/${owner}`)) continue;
-      store.delete(KEYS.service, service.metadata.namespace, service.metadata.name);
+      deleteIfPresent(store, KEYS.service, service.metadata.namespace, service.metadata.name);
       if (store.get(KEYS.endpoints, service.metadata.namespace, service.metadata.name)) {
-        store.delete(KEYS.endpoints, service.metadata.namespace, service.metadata.name);
+        deleteIfPresent(store, KEYS.endpoints, service.metadata.namespace, service.metadata.name);
       }
     }
 

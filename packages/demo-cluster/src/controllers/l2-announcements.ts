@@ -11,7 +11,7 @@ import type { Controller, ControllerContext } from './controller.ts';
 import { matchesLabelSelector, type LabelSelector } from './label-selector-match.ts';
 import { fnv1a } from './stable-name-hash.ts';
 import { isPodReady } from './workload-pods.ts';
-import { forEachIsolated, listOf, recordOf } from './object-fields.ts';
+import { deleteIfPresent, forEachIsolated, listOf, recordOf } from './object-fields.ts';
 
 /** Prefix of the lease names. */
 export const L2_LEASE_PREFIX = 'cilium-l2announce-';
@@ -137,7 +137,7 @@ export function createL2AnnouncementsController(context: ControllerContext): Con
     }
     for (const lease of cache.list(KEYS.lease, LEASE_NAMESPACE)) {
       if (lease.metadata.name.startsWith(L2_LEASE_PREFIX) && !wanted.has(lease.metadata.name)) {
-        store.delete(KEYS.lease, LEASE_NAMESPACE, lease.metadata.name);
+        deleteIfPresent(store, KEYS.lease, LEASE_NAMESPACE, lease.metadata.name);
       }
     }
     armRenewal();

@@ -3,6 +3,7 @@
  * less than a real one, so a Service with `ports: "x"` can reach the store; controllers skip
  * what they cannot read instead of failing a whole pass.
  */
+import type { ResourceKey } from '../store/types.ts';
 
 /** The object entries of an array field; anything else reads as empty. */
 export function listOf<T extends object>(value: unknown): T[] {
@@ -30,5 +31,17 @@ export function forEachIsolated<T>(items: Iterable<T>, what: string, action: (it
       if (reason === 'Conflict' || reason === 'NotFound' || reason === 'AlreadyExists') continue;
       process.emitWarning(`demo-cluster ${what}: ${(error as Error).message}`);
     }
+  }
+}
+
+/**
+ * Deletes an object that may already be gone: the API server's garbage collector and the
+ * controllers both clean up dependents, whichever comes first.
+ */
+export function deleteIfPresent(store: { delete(key: ResourceKey, namespace: string | undefined, name: string): unknown }, key: ResourceKey, namespace: string | undefined, name: string): void {
+  try {
+    store.delete(key, namespace, name);
+  } catch (error) {
+    if ((error as { reason?: string }).reason !== 'NotFound') throw error;
   }
 }

@@ -12,7 +12,7 @@ import { matchesSelectorMap } from './label-selector-match.ts';
 import { safeSuffix } from './stable-name-hash.ts';
 import { jsonEqual, mergeConditions, nowTimestamp, type Condition } from './status-conditions.ts';
 import { buildPod, controllerOwner, isPodReady, NOT_READY_DAEMONSETS_ANNOTATION } from './workload-pods.ts';
-import { listOf, recordOf } from './object-fields.ts';
+import { deleteIfPresent, listOf, recordOf } from './object-fields.ts';
 
 interface PodTemplate {
   metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> };
@@ -183,7 +183,7 @@ export function createWorkloadsController(context: ControllerContext): Controlle
 
   function deletePod(pod: KubeObject): void {
     trackPodIp(pod, false);
-    store.delete(KEYS.pod, pod.metadata.namespace, pod.metadata.name);
+    deleteIfPresent(store, KEYS.pod, pod.metadata.namespace, pod.metadata.name);
   }
 
   function writeStatus(object: KubeObject, status: Record<string, unknown>): void {
@@ -246,7 +246,7 @@ export function createWorkloadsController(context: ControllerContext): Controlle
     const deployment = cache.get(KEYS.deployment, namespace, name);
     const replicaSets = ownedBy(KEYS.replicaSet, namespace, 'Deployment', name);
     if (!deployment) {
-      for (const replicaSet of replicaSets) store.delete(KEYS.replicaSet, namespace, replicaSet.metadata.name);
+      for (const replicaSet of replicaSets) deleteIfPresent(store, KEYS.replicaSet, namespace, replicaSet.metadata.name);
       return;
     }
     const spec = specOf(deployment);
