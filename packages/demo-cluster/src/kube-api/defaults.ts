@@ -1,6 +1,6 @@
 /**
  * Field defaults the real API server fills on create for the built-in kinds people create by
- * hand (Secret type, Service type and ports, Namespace phase), so objects read back as usual.
+ * hand (Secret type, Service type and ports, Namespace phase, Pod phase), so objects read back as usual.
  */
 import type { KubeObject } from '../store/types.ts';
 
@@ -18,6 +18,10 @@ export function applyCreateDefaults(object: KubeObject): void {
       loose.spec = { finalizers: ['kubernetes'], ...(loose.spec ?? {}) };
       loose.status = { phase: 'Active' };
       object.metadata.labels = { ...(object.metadata.labels ?? {}), 'kubernetes.io/metadata.name': object.metadata.name };
+      break;
+    case 'Pod':
+      // No kubelet runs these; a pod created through the API stays Pending unless a controller says otherwise.
+      loose.status ??= { phase: 'Pending', qosClass: 'BestEffort' };
       break;
     case 'Service': {
       const spec: Loose = (loose.spec ??= {});
