@@ -1,7 +1,8 @@
 /**
- * Reads of list fields that tolerate malformed objects. The simulated API server validates
- * less than a real one, so a Service with `ports: "x"` can reach the store; controllers skip
- * what they cannot read instead of failing a whole pass.
+ * Tolerance for what other parts of the cluster may do: reads of list fields that survive
+ * malformed objects (the simulated API server validates less than a real one, so a Service with
+ * `ports: "x"` can reach the store; controllers skip what they cannot read instead of failing a
+ * whole pass), per-object isolation of a pass, and deletes that find the object already gone.
  */
 import type { ResourceKey } from '../store/types.ts';
 
