@@ -617,3 +617,48 @@ test('malformed objects do not stop the controllers or the cilium-dbg outputs', 
     controllers.stop();
   }
 });
+
+test('allowedRoutes from Selector and parentRef port matching', async () => {
+  const { store, controllers } = await seededCluster();
+  try {
+    store.create({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'selective', namespace: 'network' },
+      spec: {
+        gatewayClassName: 'cilium',
+        listeners: [
+          { name: 'web', protocol: 'HTTP', port: 8080, allowedRoutes: { namespaces: { from: 'Selector', selector: { matchLabels: { 'gateway-access': 'yes' } } } } },
+        ],
+      },
+    });
+    const namespace = store.get(KEYS.namespace, undefined, 'home')!;
+    store.update({ ...namespace, metadata: { ...namespace.metadata, labels: { ...namespace.metadata.labels, 'gateway-access': 'yes' } } });
+    const route = (name: string, ns: string, parentRef: Record<string, unknown>): KubeObject => ({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name, namespace: ns },
+      spec: { parentRefs: [{ name: 'selective', namespace: 'network', ...parentRef }], rules: [] },
+    });
+    store.create(route('labelled', 'home', {}));
+    store.create(route('unlabelled', 'media', {}));
+    store.create(route('right-port', 'home', { port: 8080 }));
+    store.create(route('wrong-port', 'home', { port: 9090 }));
+    await controllers.whenIdle();
+    const accepted = (ns: string, name: string): string | undefined =>
+      routeParent(store.get(KEYS.httpRoute, ns, name))?.conditions.find((c) => c.type === 'Accepted')?.reason;
+    assert.equal(accepted('home', 'labelled'), 'Accepted');
+    assert.equal(accepted('media', 'unlabelled'), 'NotAllowedByListeners');
+    assert.equal(accepted('home', 'right-port'), 'Accepted');
+    assert.equal(accepted('home', 'wrong-port'), 'NoMatchingParent');
+    const listener = (store.get(KEYS.gateway, 'network', 'selective')!.status as { listeners: { attachedRoutes: number }[] }).listeners[0]!;
+    assert.equal(listener.attachedRoutes, 2);
+
+    // Labelling the other namespace lets its route in.
+    const media = store.get(KEYS.namespace, undefined, 'media')!;
+    store.update({ ...media, metadata: { ...media.metadata, labels: { ...media.metadata.labels, 'gateway-access': 'yes' } } });
+    await waitFor('route admitted after the namespace label', () => accepted('media', 'unlabelled') === 'Accepted');
+  } finally {
+    controllers.stop();
+  }
+});
