@@ -1,0 +1,7 @@
+/**
+ * Isomorphic types, permissions and pure logic shared by the network plugins.
+ *
+ * @packageDocumentation
+ */
+export * from './permissions';
+export * from './types';
