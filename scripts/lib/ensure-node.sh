@@ -29,3 +29,8 @@ if [ "$(node_major)" -lt 22 ]; then
   fi
 fi
 echo "==> Using Node $(node -v) ($(command -v node))"
+
+# Nothing the scripts run may phone home (this project's machines reach only loopback and
+# the package registries): turbo's telemetry is off, and Next/other tools honour DO_NOT_TRACK.
+export TURBO_TELEMETRY_DISABLED=1
+export DO_NOT_TRACK=1
