@@ -1,0 +1,5 @@
+export * from './ipAddress';
+export * from './ipRange';
+export * from './ipPool';
+export * from './poolConflicts';
+export * from './poolUsage';
