@@ -67,7 +67,7 @@ export function poolUsage(
   allocations.sort(
     (a, b) =>
       a.family - b.family ||
-      (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0) ||
+      compareBigInt(a.sortKey, b.sortKey) ||
       a.service.namespace.localeCompare(b.service.namespace) ||
       a.service.name.localeCompare(b.service.name),
   );
@@ -94,4 +94,9 @@ export function serviceLoadBalancerIps(service: {
   return ingress
     .map(entry => entry?.ip)
     .filter((ip): ip is string => typeof ip === 'string' && ip !== '');
+}
+
+function compareBigInt(a: bigint, b: bigint): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
