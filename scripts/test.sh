@@ -13,7 +13,7 @@ source scripts/lib/ensure-chromium.sh
 export CI="${CI:-true}"
 started=$SECONDS
 echo "==> Type-check, lint and unit tests of every workspace (turbo)"
-npx turbo run tsc lint test --concurrency=2 --output-logs=new-only --log-order=grouped
+npx turbo run tsc lint test test:scripts --concurrency=2 --output-logs=new-only --log-order=grouped
 echo "==> Unit stage took $((SECONDS - started)) s"
 
 echo "==> End-to-end tests in Chromium"
