@@ -1,0 +1,3 @@
+export * from './gatewayObjects';
+export * from './hostnameMatching';
+export * from './routeAttachment';
