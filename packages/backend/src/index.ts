@@ -1,5 +1,4 @@
 import { createBackend } from '@backstage/backend-defaults';
-import { ConfigReader } from '@backstage/config';
 import { accessPolicyModule } from './modules/accessPolicy';
 
 /**
@@ -30,10 +29,9 @@ backend.add(
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
-// On PostgreSQL, search uses the database; otherwise the built-in in-memory (Lunr) engine.
-if (usesPostgres()) {
-  backend.add(import('@backstage/plugin-search-backend-module-pg'));
-}
+// On PostgreSQL search uses the database; on SQLite this module steps aside for the
+// built-in in-memory (Lunr) engine.
+backend.add(import('@backstage/plugin-search-backend-module-pg'));
 
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
@@ -44,9 +42,3 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();
 
-/** Reads the database client from the same config files the backend loads (APP_CONFIG_* excluded). */
-function usesPostgres(): boolean {
-  const client = process.env.PORTAL_DATABASE_CLIENT;
-  if (client) return client === 'pg';
-  return ConfigReader.fromConfigs([]).getOptionalString('backend.database.client') === 'pg';
-}
