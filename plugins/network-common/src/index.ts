@@ -8,3 +8,4 @@ export * from './types';
 export * from './ip';
 export * from './selectors';
 export * from './gateway';
+export * from './policies';
