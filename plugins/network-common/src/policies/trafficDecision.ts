@@ -8,11 +8,7 @@ import {
   PolicyObject,
   TrafficPeer,
 } from './policyObjects';
-import {
-  PolicyTraffic,
-  PolicyVerdict,
-  TrafficDirection,
-} from './policyVerdict';
+import { PolicyTraffic, PolicyVerdict } from './policyVerdict';
 
 /** The outcome of checking one connection against every policy, with the policies that decided it. */
 export interface PolicyDecision {
