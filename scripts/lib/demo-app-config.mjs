@@ -31,6 +31,20 @@ const config = {
       },
     ],
   },
+  // What only the network plugin needs: the demo's k8s_gateway-like DNS server answers internal
+  // names. The demo has no public resolver, so `dns.external` stays empty and request paths list
+  // `dns-external` as missing instead of probing a server that would answer the same thing.
+  network: {
+    clusters: {
+      demo: {
+        dns: {
+          internal: { host: endpoints.dns.host, port: endpoints.dns.port },
+          external: [],
+        },
+        talos: { talosconfigPath: join(stateDir, 'talosconfig') },
+      },
+    },
+  },
 };
 // JSON is valid YAML, and keeps this script free of dependencies.
 writeFileSync(join(stateDir, 'app-config.demo.yaml'), JSON.stringify(config, null, 2) + '\n', {

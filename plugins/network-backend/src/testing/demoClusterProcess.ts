@@ -1,0 +1,67 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** What a started demo cluster wrote. */
+export interface DemoClusterProcess {
+  stateDir: string;
+  endpoints: { kubernetesApiUrl: string; talosApid: string; dns: { host: string; port: number } };
+  kubeconfigPath: string;
+  token: string;
+  caData: string;
+  /** Kills the process and removes the state directory. */
+  stop(): Promise<void>;
+}
+
+const REPO_ROOT = path.resolve(__dirname, '../../../..');
+
+/**
+ * Starts `demo-cluster up` as a child process (tests and the benchmark) and waits for
+ * endpoints.json. Everything it serves listens on loopback.
+ */
+export async function startDemoClusterProcess(options: { scale?: 'small' | 'large'; timeoutMs?: number } = {}): Promise<DemoClusterProcess> {
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'network-backend-demo-'));
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(REPO_ROOT, 'packages/demo-cluster/bin/demo-cluster.js'), 'up', '--state-dir', stateDir, '--scale', options.scale ?? 'small'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout?.on('data', chunk => {
+    output += chunk;
+  });
+  child.stderr?.on('data', chunk => {
+    output += chunk;
+  });
+  const endpointsPath = path.join(stateDir, 'endpoints.json');
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  while (!/demo-cluster up in/.test(output)) {
+    if (child.exitCode !== null) throw new Error(`demo-cluster exited with ${child.exitCode}: ${output}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`demo-cluster did not start in time: ${output}`);
+    }
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  const endpoints = JSON.parse(fs.readFileSync(endpointsPath, 'utf8'));
+  const kubeconfigPath = path.join(stateDir, 'kubeconfig');
+  const kubeconfig = fs.readFileSync(kubeconfigPath, 'utf8');
+  const field = (name: string) => kubeconfig.match(new RegExp(`${name}:\\s*"?([^"\\n]+)"?`))?.[1].trim() ?? '';
+  return {
+    stateDir,
+    endpoints,
+    kubeconfigPath,
+    token: field('token'),
+    caData: field('certificate-authority-data'),
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise(resolve => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      fs.rmSync(stateDir, { recursive: true, force: true });
+    },
+  };
+}
