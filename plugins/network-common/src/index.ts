@@ -9,3 +9,5 @@ export * from './ip';
 export * from './selectors';
 export * from './gateway';
 export * from './policies';
+export * from './dns';
+export * from './certificates';

@@ -1,0 +1,2 @@
+export * from './certificateCoverage';
+export * from './certificateSummary';
