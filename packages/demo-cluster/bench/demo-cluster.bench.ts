@@ -112,11 +112,12 @@ async function main(): Promise<void> {
     } while (continueToken);
     console.log(`list all pods in pages of 500 (${pages} pages, ${paged} items): ${(performance.now() - pagedStart).toFixed(0)} ms`);
 
-    // Watch rate: a namespace of ConfigMaps updated round-robin.
+    // Watch rate: a namespace of ConfigMaps updated round-robin. Every write must change
+    // something: the store drops no-op writes without an event, like the real API server.
     store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'bench' } });
     const targets: KubeObject[] = [];
     for (let i = 0; i < 100; i++) {
-      targets.push(store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `bench-${i}`, namespace: 'bench' }, data: { n: '0' } }));
+      targets.push(store.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `bench-${i}`, namespace: 'bench' }, data: { n: 'initial' } }));
     }
     const watchUrl = `${base}/api/v1/namespaces/bench/configmaps?watch=true&resourceVersion=${store.currentResourceVersion()}`;
     const worker = new Worker(WATCH_CLIENT, { eval: true, workerData: { url: watchUrl, token, caPem, expected: WATCH_EVENTS } });

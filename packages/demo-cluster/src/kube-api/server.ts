@@ -29,6 +29,7 @@ import { applyCreateDefaults } from './defaults.ts';
 import { createExecSocketServer, handleExecUpgrade, rejectUpgrade, resolveExecContainer } from './exec.ts';
 import { keepUnchangedTimes, recordUpdate, serverSideApply } from './managed-fields.ts';
 import { METRICS_GROUP, METRICS_VERSION, answerMetricsRequest, metricsGroupDiscovery, metricsResourceList } from './metrics-api.ts';
+import { listJson, storedObjectJson } from './object-json.ts';
 import { openApiV3Document, openApiV3Root, openApiV2Document } from './openapi.ts';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patches.ts';
 import { decodeBody, mediaTypeOf, readBody } from './request-body.ts';
@@ -90,6 +91,12 @@ const SUPPORTED_PATCH_TYPES = [
 
 function sendJson(response: ServerResponse, code: number, body: unknown, contentType = 'application/json'): void {
   const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  response.writeHead(code, { 'Content-Type': contentType, 'Content-Length': bytes.length, 'Cache-Control': 'no-cache, private' });
+  response.end(bytes);
+}
+
+function sendText(response: ServerResponse, code: number, text: string, contentType = 'application/json'): void {
+  const bytes = Buffer.from(text, 'utf8');
   response.writeHead(code, { 'Content-Type': contentType, 'Content-Length': bytes.length, 'Cache-Control': 'no-cache, private' });
   response.end(bytes);
 }
@@ -269,8 +276,8 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
       continueToken = encodeContinue(Number(resourceVersion), last.metadata.namespace ?? '', last.metadata.name);
       remainingItemCount = all.length - end;
     }
-    const items = page.map((object) => inVersion(object, request));
     if (wantsTable(httpRequest.headers.accept)) {
+      const items = page.map((object) => inVersion(object, request));
       sendJson(
         response,
         200,
@@ -287,12 +294,10 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
       metadata.continue = continueToken;
       metadata.remainingItemCount = remainingItemCount;
     }
-    sendJson(response, 200, {
-      kind: request.resource.listKind,
-      apiVersion: formatApiVersion(request.group, request.version),
-      metadata,
-      items,
-    });
+    const apiVersion = formatApiVersion(request.group, request.version);
+    // Objects stored in the requested version reuse their cached JSON text.
+    const itemTexts = page.map((object) => (object.apiVersion === apiVersion ? storedObjectJson(object) : JSON.stringify(inVersion(object, request))));
+    sendText(response, 200, listJson({ kind: request.resource.listKind, apiVersion, metadata }, itemTexts));
   }
 
   function handleWatch(request: ResourceRequest, httpRequest: IncomingMessage, response: ServerResponse, params: URLSearchParams): void {
