@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 
 /** What a started demo cluster wrote. */
 export interface DemoClusterProcess {
@@ -14,7 +15,8 @@ export interface DemoClusterProcess {
   stop(): Promise<void>;
 }
 
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
+// The repository root: this package lives in <root>/plugins/network-backend.
+const REPO_ROOT = path.resolve(resolvePackagePath('@internal/plugin-network-backend'), '../..');
 
 /**
  * Starts `demo-cluster up` as a child process (tests and the benchmark) and waits for

@@ -62,8 +62,7 @@ export class DnsProbe {
       return { server: label, hostname, addresses, outcome: addresses.length > 0 ? 'ok' : 'nxdomain', code: addresses.length > 0 ? undefined : 'ENODATA' };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'ERROR';
-      const outcome = code === 'ENOTFOUND' ? 'nxdomain' : code === 'ETIMEOUT' ? 'timeout' : 'error';
-      return { server: label, hostname, addresses: [], outcome, code };
+      return { server: label, hostname, addresses: [], outcome: outcomeOfError(code), code };
     }
   }
 
@@ -71,6 +70,13 @@ export class DnsProbe {
     const now = this.now();
     for (const [key, entry] of this.cache) if (entry.expiresAt <= now) this.cache.delete(key);
   }
+}
+
+/** The answer outcome of a resolver error code. */
+function outcomeOfError(code: string): DnsAnswer['outcome'] {
+  if (code === 'ENOTFOUND') return 'nxdomain';
+  if (code === 'ETIMEOUT') return 'timeout';
+  return 'error';
 }
 
 /** `host:port`, with brackets for IPv6 hosts as `Resolver.setServers` expects. */

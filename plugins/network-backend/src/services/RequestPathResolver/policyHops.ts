@@ -1,7 +1,12 @@
 import { Hop, HostnamePath } from '@internal/plugin-network-common';
 import { ClusterCache } from '../ClusterCache/ClusterCache';
-import { evaluatePolicies, PolicySet, TrafficPeer } from '../PolicyEvaluation/PolicyEvaluation';
+import { evaluatePolicies, PolicySet, PolicyVerdict, TrafficPeer } from '../PolicyEvaluation/PolicyEvaluation';
 import { fixHintFor } from './fixHints';
+
+function verdictMessage(verdict: PolicyVerdict, notIsolated: string, denied: string): string {
+  if (!verdict.allowed) return denied;
+  return verdict.isolated ? `Allowed by ${verdict.decidingPolicies.join(', ')}` : notIsolated;
+}
 
 /** The policies of the cache, in the shape the evaluation reads. */
 function policySet(cache: ClusterCache): PolicySet {
@@ -95,9 +100,11 @@ export function policyHops(cache: ClusterCache, pods: any[], paths: HostnamePath
         title: `${source.label} -> pods on TCP/${port}`,
         state: verdict.allowed ? 'ok' : 'failing',
         reason: verdict.allowed ? undefined : 'PolicyDenied',
-        message: verdict.allowed
-          ? verdict.isolated ? `Allowed by ${verdict.decidingPolicies.join(', ')}` : 'No policy isolates the pods (all ingress allowed)'
-          : `Denied: ${verdict.selectingPolicies.join(', ')} select the pods and none allows ${source.label} on ${port}`,
+        message: verdictMessage(
+          verdict,
+          'No policy isolates the pods (all ingress allowed)',
+          `Denied: ${verdict.selectingPolicies.join(', ')} select the pods and none allows ${source.label} on ${port}`,
+        ),
         evidence: {
           objects: [{ apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name }],
           fields: { port, isolated: verdict.isolated, policies: verdict.decidingPolicies.join(', ') || null },
@@ -119,9 +126,11 @@ export function policyHops(cache: ClusterCache, pods: any[], paths: HostnamePath
     title: 'pods -> kube-dns on UDP/53',
     state: dns.allowed ? 'ok' : 'failing',
     reason: dns.allowed ? undefined : 'DnsEgressDenied',
-    message: dns.allowed
-      ? dns.isolated ? `Allowed by ${dns.decidingPolicies.join(', ')}` : 'No policy restricts egress'
-      : `Denied: ${dns.selectingPolicies.join(', ')} restrict egress and none allows DNS`,
+    message: verdictMessage(
+      dns,
+      'No policy restricts egress',
+      `Denied: ${dns.selectingPolicies.join(', ')} restrict egress and none allows DNS`,
+    ),
     evidence: {
       objects: [{ apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name }],
       fields: { isolated: dns.isolated, policies: dns.decidingPolicies.join(', ') || null },
