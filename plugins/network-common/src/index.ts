@@ -11,3 +11,4 @@ export * from './gateway';
 export * from './policies';
 export * from './dns';
 export * from './certificates';
+export * from './requestPath';
