@@ -304,3 +304,15 @@ spec:
   const invalid = await kubectl(['create', '-f', '-'], 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: wrong-name}\nspec: {group: example.com, names: {kind: Thing, plural: things}, scope: Cluster, versions: [{name: v1, served: true, storage: true}]}\n');
   assert.match(invalid.stderr, /is invalid/);
 });
+
+test('kubectl auth can-i and whoami: the demo token is a cluster admin', async () => {
+  const canI = await kubectl(['auth', 'can-i', 'delete', 'ciliumloadbalancerippools']);
+  assert.equal(canI.code, 0, canI.stderr);
+  assert.equal(canI.stdout.trim(), 'yes');
+  const list = await kubectl(['auth', 'can-i', '--list']);
+  assert.equal(list.code, 0, list.stderr);
+  assert.match(list.stdout, /\*\.\*\s+\[\]\s+\[\]\s+\[\*\]/);
+  const whoami = await kubectl(['auth', 'whoami', '-o', 'jsonpath={.status.userInfo.username}']);
+  assert.equal(whoami.code, 0, whoami.stderr);
+  assert.equal(whoami.stdout, 'demo-admin');
+});

@@ -8,20 +8,14 @@ import { createHash } from 'node:crypto';
 import type { MemoryStore } from '../store/memory-store.ts';
 import type { KubeObject } from '../store/types.ts';
 import { ApiError, methodNotAllowed, resourceNotServed } from './status.ts';
+import type { VirtualApi } from './virtual-api.ts';
 
-/** The group and version served. */
-export const METRICS_GROUP = 'metrics.k8s.io';
-export const METRICS_VERSION = 'v1beta1';
+const METRICS_GROUP = 'metrics.k8s.io';
+const METRICS_VERSION = 'v1beta1';
 
 const PODS = { group: '', plural: 'pods' };
 const NODES = { group: '', plural: 'nodes' };
 const API_VERSION = `${METRICS_GROUP}/${METRICS_VERSION}`;
-
-/** The resources of the metrics API, as discovery lists them. */
-export const METRICS_RESOURCES = [
-  { name: 'pods', kind: 'PodMetrics', singular: 'podmetrics', namespaced: true },
-  { name: 'nodes', kind: 'NodeMetrics', singular: 'nodemetrics', namespaced: false },
-];
 
 function stableNumber(text: string, min: number, max: number): number {
   const digest = createHash('sha256').update(text).digest();
@@ -86,17 +80,18 @@ function notFound(resource: string, name: string): ApiError {
   return new ApiError(404, 'NotFound', `${resource}.metrics.k8s.io "${name}" not found`, { name, group: METRICS_GROUP, kind: resource });
 }
 
-/**
- * Answers a request under `/apis/metrics.k8s.io/v1beta1/...` (segments after the version), or
- * returns undefined when the path is the version root (discovery answers that).
- */
-export function answerMetricsRequest(
-  store: MemoryStore,
-  method: string,
-  rest: string[],
-  params: URLSearchParams,
-): Record<string, unknown> | undefined {
-  if (rest.length === 0) return undefined;
+/** The metrics.k8s.io/v1beta1 API, computed from the store. */
+export const metricsApi: VirtualApi = {
+  group: METRICS_GROUP,
+  version: METRICS_VERSION,
+  resources: [
+    { name: 'pods', kind: 'PodMetrics', singular: 'podmetrics', namespaced: true, verbs: ['get', 'list'] },
+    { name: 'nodes', kind: 'NodeMetrics', singular: 'nodemetrics', namespaced: false, verbs: ['get', 'list'] },
+  ],
+  answer: (store, request) => ({ code: 200, body: answerMetricsRequest(store, request.method, request.rest, request.params) }),
+};
+
+function answerMetricsRequest(store: MemoryStore, method: string, rest: string[], params: URLSearchParams): Record<string, unknown> {
   if (method !== 'GET') throw methodNotAllowed(method, rest.join('/'));
   const labelSelector = params.get('labelSelector') ?? undefined;
   let namespace: string | undefined;
@@ -127,40 +122,4 @@ export function answerMetricsRequest(
     return { kind: 'NodeMetricsList', apiVersion: API_VERSION, metadata: {}, items: nodes.map((node) => nodeMetrics(node, pods)) };
   }
   throw resourceNotServed();
-}
-
-/** `/apis/metrics.k8s.io/v1beta1`: the APIResourceList. */
-export function metricsResourceList(): Record<string, unknown> {
-  return {
-    kind: 'APIResourceList',
-    apiVersion: 'v1',
-    groupVersion: API_VERSION,
-    resources: METRICS_RESOURCES.map((resource) => ({
-      name: resource.name,
-      singularName: resource.singular,
-      namespaced: resource.namespaced,
-      kind: resource.kind,
-      verbs: ['get', 'list'],
-    })),
-  };
-}
-
-/** The metrics group as an aggregated discovery item. */
-export function metricsGroupDiscovery(): Record<string, unknown> {
-  return {
-    metadata: { name: METRICS_GROUP, creationTimestamp: null },
-    versions: [
-      {
-        version: METRICS_VERSION,
-        resources: METRICS_RESOURCES.map((resource) => ({
-          resource: resource.name,
-          responseKind: { group: METRICS_GROUP, version: METRICS_VERSION, kind: resource.kind },
-          scope: resource.namespaced ? 'Namespaced' : 'Cluster',
-          singularResource: resource.singular,
-          verbs: ['get', 'list'],
-        })),
-        freshness: 'Current',
-      },
-    ],
-  };
 }

@@ -28,7 +28,10 @@ import { ensureCustomResourceDefinitions, prepareDefinitionForCreate } from './c
 import { applyCreateDefaults } from './defaults.ts';
 import { createExecSocketServer, handleExecUpgrade, rejectUpgrade, resolveExecContainer } from './exec.ts';
 import { keepUnchangedTimes, recordUpdate, serverSideApply } from './managed-fields.ts';
-import { METRICS_GROUP, METRICS_VERSION, answerMetricsRequest, metricsGroupDiscovery, metricsResourceList } from './metrics-api.ts';
+import { authenticationApi, authorizationApi } from './access-review-api.ts';
+import { metricsApi } from './metrics-api.ts';
+import { virtualGroupDiscovery, virtualResourceList } from './virtual-api.ts';
+import type { VirtualApi } from './virtual-api.ts';
 import { listJson, storedObjectJson } from './object-json.ts';
 import { openApiV3Document, openApiV3Root, openApiV2Document } from './openapi.ts';
 import { applyJsonPatch, applyMergePatch, applyStrategicMergePatch } from './patches.ts';
@@ -78,6 +81,9 @@ const KUBE_VERSION = {
   compiler: 'gc',
   platform: 'linux/amd64',
 };
+
+/** Groups whose answers are computed, not stored. */
+const VIRTUAL_APIS: VirtualApi[] = [metricsApi, authorizationApi, authenticationApi];
 
 // Built-in kinds whose DELETE answers with the object rather than a Status (graceful deletion).
 const DELETE_RETURNS_OBJECT = new Set(['Pod', 'Namespace']);
@@ -639,7 +645,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     throw methodNotAllowed(method, resource.plural);
   }
 
-  function handleNonResource(segments: string[], httpRequest: IncomingMessage, response: ServerResponse): boolean {
+  async function handleNonResource(segments: string[], httpRequest: IncomingMessage, response: ServerResponse): Promise<boolean> {
     const path = `/${segments.join('/')}`;
     const accept = httpRequest.headers.accept;
     if (path === '/version') {
@@ -654,23 +660,30 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     if (path === '/api' || path === '/apis') {
       if (serveAggregated && wantsAggregatedDiscovery(accept)) {
         const discovery = aggregatedDiscovery(store.resources, path);
-        if (path === '/apis') (discovery.items as unknown[]).push(metricsGroupDiscovery());
+        if (path === '/apis') (discovery.items as unknown[]).push(...VIRTUAL_APIS.map(virtualGroupDiscovery));
         sendJson(response, 200, discovery, AGGREGATED_DISCOVERY_CONTENT_TYPE);
       } else if (path === '/api') {
         sendJson(response, 200, apiVersions(serverAddress));
       } else {
         const list = apiGroupList(store.resources);
-        (list.groups as unknown[]).push(apiGroup({ name: METRICS_GROUP, versions: [METRICS_VERSION] }));
+        (list.groups as unknown[]).push(...VIRTUAL_APIS.map((api) => apiGroup({ name: api.group, versions: [api.version] })));
         sendJson(response, 200, list);
       }
       return true;
     }
-    if (segments[0] === 'apis' && segments[1] === METRICS_GROUP) {
-      if (segments.length === 2) sendJson(response, 200, apiGroup({ name: METRICS_GROUP, versions: [METRICS_VERSION] }));
-      else if (segments[2] !== METRICS_VERSION) throw resourceNotServed();
+    const virtualApi = segments[0] === 'apis' ? VIRTUAL_APIS.find((api) => api.group === segments[1]) : undefined;
+    if (virtualApi) {
+      if (segments.length === 2) sendJson(response, 200, apiGroup({ name: virtualApi.group, versions: [virtualApi.version] }));
+      else if (segments[2] !== virtualApi.version) throw resourceNotServed();
+      else if (segments.length === 3) sendJson(response, 200, virtualResourceList(virtualApi));
       else {
+        const raw = await readBody(httpRequest);
+        const mediaType = mediaTypeOf(httpRequest.headers['content-type']);
+        // Bodies in JSON or YAML are read; others (kubectl's protobuf) do not change the answer.
+        const body = raw.length > 0 && (mediaType.includes('json') || mediaType.includes('yaml')) ? decodeBody(raw, mediaType) : undefined;
         const params = new URL(httpRequest.url ?? '/', 'https://localhost').searchParams;
-        sendJson(response, 200, answerMetricsRequest(store, httpRequest.method ?? 'GET', segments.slice(3), params) ?? metricsResourceList());
+        const answer = virtualApi.answer(store, { method: httpRequest.method ?? 'GET', rest: segments.slice(3), params, body });
+        sendJson(response, answer.code, answer.body);
       }
       return true;
     }
@@ -714,7 +727,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
       if (!tokenMatches(httpRequest.headers.authorization, options.token)) throw unauthorized();
       const url = new URL(httpRequest.url ?? '/', 'https://localhost');
       const segments = pathSegments(url.pathname);
-      if (handleNonResource(segments, httpRequest, response)) return;
+      if (await handleNonResource(segments, httpRequest, response)) return;
       const request = parseResourcePath(store.resources, segments);
       if (!request) throw resourceNotServed();
       await handleResource(request, httpRequest, response, url.searchParams);
