@@ -3,3 +3,4 @@ export * from './ipRange';
 export * from './ipPool';
 export * from './poolConflicts';
 export * from './poolUsage';
+export * from './poolServiceSelection';
