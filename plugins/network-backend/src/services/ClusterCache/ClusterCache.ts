@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { KubernetesClient } from '../KubernetesClient/KubernetesClient';
+import { KubernetesReader } from '../KubernetesClient/KubernetesClient';
 import { discoverServedResources } from '../KubernetesClient/discoverServedResources';
 import { Informer, KindHealth } from './Informer';
 import { backoffDelayMs } from './backoffDelay';
@@ -19,7 +19,7 @@ export interface ClusterHealth {
 /** Options of a {@link ClusterCache}. */
 export interface ClusterCacheOptions {
   cluster: string;
-  client: KubernetesClient;
+  client: KubernetesReader;
   logger: LoggerService;
   /** Called on every change of a kind (debounce outside). */
   onChange?: (cluster: string, kind: string) => void;

@@ -1,4 +1,4 @@
-import { KubernetesApiError, KubernetesClient, WatchEvent } from '../KubernetesClient/KubernetesClient';
+import { KubernetesApiError, KubernetesReader, WatchEvent } from '../KubernetesClient/KubernetesClient';
 import { trimMetadata, WatchedKind } from './watchedKinds';
 import { backoffDelayMs } from './backoffDelay';
 
@@ -21,7 +21,7 @@ export interface KindHealth {
 
 /** Options of an {@link Informer}. */
 export interface InformerOptions {
-  client: KubernetesClient;
+  client: KubernetesReader;
   kind: WatchedKind;
   version: string;
   path: string;
@@ -180,6 +180,7 @@ export class Informer {
               return;
             }
             this.currentWatch?.stop();
+            this.watching = false;
             reject(new KubernetesApiError(`watch error: ${event.object?.message ?? 'unknown'}`, event.object?.code ?? 0, event.object?.reason));
             return;
           }
@@ -187,8 +188,10 @@ export class Informer {
         },
         onClose: error => {
           if (expired) return;
-          if (error) reject(error);
-          else resolve('ended');
+          if (error) {
+            this.watching = false;
+            reject(error);
+          } else resolve('ended');
         },
       });
       // The stream is open as soon as the request is; the first event may be a while.

@@ -71,12 +71,20 @@ function decodeCa(caData: string | undefined): string | undefined {
   return Buffer.from(caData, 'base64').toString('utf8');
 }
 
+/** What the cache needs from a Kubernetes client; tests provide their own. */
+export interface KubernetesReader {
+  getJson(path: string): Promise<any>;
+  list(path: string): Promise<ListResult>;
+  watch(path: string, resourceVersion: string, handlers: WatchHandlers): WatchHandle;
+  close(): void;
+}
+
 /**
  * A small read-only Kubernetes API client over Node's https: JSON GETs, paginated lists and
  * newline-delimited watch streams. Kept to what the cache needs so tests can run it against
  * the demo cluster or a plain https server.
  */
-export class KubernetesClient {
+export class KubernetesClient implements KubernetesReader {
   readonly connection: KubernetesConnection;
   private readonly agent: https.Agent;
   private readonly requestTimeoutMs: number;

@@ -1,4 +1,4 @@
-import { KubernetesApiError, KubernetesClient } from './KubernetesClient';
+import { KubernetesApiError, KubernetesReader } from './KubernetesClient';
 
 /**
  * Asks the API server which of the given group/versions it serves and which resources each
@@ -7,7 +7,7 @@ import { KubernetesApiError, KubernetesClient } from './KubernetesClient';
  * are described, not failed.
  */
 export async function discoverServedResources(
-  client: KubernetesClient,
+  client: KubernetesReader,
   groupVersions: Iterable<string>,
 ): Promise<Set<string>> {
   const wanted = new Set(groupVersions);
