@@ -219,7 +219,7 @@ export function createGatewayController(context: ControllerContext): Controller 
       const invalidKinds = requestedKinds.filter((kind) => (kind.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || !protocolKinds.includes(kind.kind));
 
       const sameSocket = listeners.filter((other) => other !== listener && other.port === listener.port);
-      const protocolConflict = sameSocket.some((other) => other.protocol !== listener.protocol && !(isHttpish(other.protocol) && isHttpish(listener.protocol) && other.protocol === listener.protocol));
+      const protocolConflict = sameSocket.some((other) => other.protocol !== listener.protocol);
       const hostnameConflict = sameSocket.some((other) => other.protocol === listener.protocol && (other.hostname ?? '') === (listener.hostname ?? ''));
 
       let accepted: Condition = { type: 'Accepted', status: 'True', reason: 'Accepted', message: 'Listener Accepted' };
@@ -273,10 +273,6 @@ export function createGatewayController(context: ControllerContext): Controller 
         valid: accepted.status === 'True' && !hostnameConflict,
       };
     });
-  }
-
-  function isHttpish(protocol: string): boolean {
-    return protocol === 'HTTP' || protocol === 'HTTPS';
   }
 
   function namespaceAllowed(listener: Listener, gatewayNamespace: string, routeNamespace: string): boolean {
