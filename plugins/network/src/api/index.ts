@@ -1,0 +1,3 @@
+export { networkApiRef } from './NetworkApi';
+export type { NetworkApi } from './NetworkApi';
+export { NetworkClient } from './NetworkClient';

@@ -1,0 +1,1 @@
+export { EntityNetworkContent } from './EntityNetworkContent';

@@ -1,0 +1,70 @@
+import { Button } from '@material-ui/core';
+import { Alert, AlertTitle } from '@material-ui/lab';
+
+/** What a failed request means for the user: a title and what to do about it. */
+export interface ErrorExplanation {
+  severity: 'warning' | 'error';
+  title: string;
+  advice: string;
+}
+
+function statusOf(error: Error): number | undefined {
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/** Turns an error from the network backend into a title and advice, by HTTP status. */
+export function explainNetworkError(error: Error): ErrorExplanation {
+  const status = statusOf(error);
+  if (status === 401 || status === 403) {
+    return {
+      severity: 'warning',
+      title: 'Permission missing',
+      advice:
+        'You are not allowed to read the network model (permission network.read). Ask a portal administrator to grant it (accessPolicy in app-config.yaml).',
+    };
+  }
+  if (status === 404) {
+    return {
+      severity: 'warning',
+      title: 'Not found',
+      advice: `${error.message}. Check the cluster in kubernetes.clusterLocatorMethods and the entity's Kubernetes annotations.`,
+    };
+  }
+  if (status === 400) {
+    return {
+      severity: 'error',
+      title: 'The request was refused',
+      advice: error.message,
+    };
+  }
+  return {
+    severity: 'error',
+    title: 'The network backend is unreachable',
+    advice: `${error.message}. Check that the backend is running with the network plugin installed, then retry.`,
+  };
+}
+
+/** An error from the network backend, explained, with a retry button. */
+export const NetworkErrorPanel = (props: {
+  error: Error;
+  onRetry?: () => void;
+}) => {
+  const { error, onRetry } = props;
+  const explanation = explainNetworkError(error);
+  return (
+    <Alert
+      severity={explanation.severity}
+      action={
+        onRetry ? (
+          <Button color="inherit" size="small" onClick={onRetry}>
+            Retry
+          </Button>
+        ) : undefined
+      }
+    >
+      <AlertTitle>{explanation.title}</AlertTitle>
+      {explanation.advice}
+    </Alert>
+  );
+};

@@ -1,0 +1,1 @@
+export { NetworkErrorPanel, explainNetworkError } from './NetworkErrorPanel';

@@ -1,0 +1,1 @@
+export { NetworkPage, NetworkPageContent } from './NetworkPage';

@@ -1,0 +1,15 @@
+import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { networkEntityFilter } from '../entityFilter';
+
+/** The entity's Network tab (`entity-content:network`), for entities with Kubernetes annotations. */
+export const entityNetworkContent = EntityContentBlueprint.make({
+  name: 'network',
+  params: {
+    path: 'network',
+    title: 'Network',
+    group: 'deployment',
+    filter: networkEntityFilter,
+    loader: () =>
+      import('../components/EntityNetworkContent').then(m => <m.EntityNetworkContent />),
+  },
+});
