@@ -662,3 +662,25 @@ test('allowedRoutes from Selector and parentRef port matching', async () => {
     controllers.stop();
   }
 });
+
+test('L2 leases are renewed once per interval, spread over it, without moving', async () => {
+  const store = createMemoryStore();
+  seedTopology(store, { scale: 'small', seed: 1, state: 'seeded' });
+  const controllers = startControllers(store, { certificateIssuanceDelayMs: 10, leaseRenewIntervalMs: 250 });
+  try {
+    await controllers.whenIdle();
+    const leases = (): KubeObject[] => store.list(KEYS.lease, { namespace: 'kube-system' }).filter((lease) => lease.metadata.name.startsWith('cilium-l2announce-'));
+    const before = new Map(leases().map((lease) => [lease.metadata.name, lease.spec as { holderIdentity: string; renewTime: string }]));
+    assert.ok(before.size >= 7);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    for (const lease of leases()) {
+      const spec = lease.spec as { holderIdentity: string; renewTime: string; leaseDurationSeconds: number };
+      const previous = before.get(lease.metadata.name)!;
+      assert.equal(spec.holderIdentity, previous.holderIdentity);
+      assert.ok(Date.parse(spec.renewTime) > Date.parse(previous.renewTime), `${lease.metadata.name} renewed`);
+      assert.equal(spec.leaseDurationSeconds, 15);
+    }
+  } finally {
+    controllers.stop();
+  }
+});

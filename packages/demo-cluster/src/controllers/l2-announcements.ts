@@ -143,21 +143,27 @@ export function createL2AnnouncementsController(context: ControllerContext): Con
     armRenewal();
   }
 
+  /** Renewal runs in RENEWAL_SLICES steps per interval, each renewing its share of the leases. */
+  const RENEWAL_SLICES = 5;
+  let renewalTick = 0;
+
   function armRenewal(): void {
     const interval = context.options.leaseRenewIntervalMs;
     if (renewTimerArmed || interval <= 0) return;
     renewTimerArmed = true;
-    context.later(interval, () => {
+    context.later(interval / RENEWAL_SLICES, () => {
       renewTimerArmed = false;
-      renewAll();
+      renewSlice(renewalTick++ % RENEWAL_SLICES);
       armRenewal();
     });
   }
 
-  function renewAll(): void {
+  // Every lease is renewed once per interval, spread over the interval so that a large cluster
+  // sees a steady trickle of renewals rather than one burst of thousands of writes.
+  function renewSlice(slice: number): void {
     const renewTime = microTime(context.options.now());
     for (const lease of cache.list(KEYS.lease, LEASE_NAMESPACE)) {
-      if (!lease.metadata.name.startsWith(L2_LEASE_PREFIX)) continue;
+      if (!lease.metadata.name.startsWith(L2_LEASE_PREFIX) || fnv1a(lease.metadata.name) % RENEWAL_SLICES !== slice) continue;
       try {
         store.update({ ...lease, spec: { ...(lease.spec as Record<string, unknown>), renewTime } });
       } catch {
