@@ -1,4 +1,3 @@
-import https from 'node:https';
 import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
@@ -8,7 +7,7 @@ import { NetworkClusters } from './services/NetworkClusters/NetworkClusters';
 import { DnsProbe } from './services/DnsProbe/DnsProbe';
 import { RequestPathResolver } from './services/RequestPathResolver/RequestPathResolver';
 import { ClusterOverviewBuilder } from './services/ClusterOverviewBuilder/ClusterOverviewBuilder';
-import { DemoClusterProcess, startDemoClusterProcess } from './testing/demoClusterProcess';
+import { DemoClusterProcess, postJson, startDemoClusterProcess } from './testing/demoClusterProcess';
 
 jest.setTimeout(120_000);
 
@@ -185,25 +184,3 @@ describe('against the demo cluster', () => {
     expect(path.paths.map(p => p.hostname).sort()).toEqual(['jellyfin.demo.lab', 'watch-test.demo.lab']);
   });
 });
-
-function postJson(demo: DemoClusterProcess, path: string, body: unknown): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const url = new URL(demo.endpoints.kubernetesApiUrl);
-    const request = https.request(
-      {
-        hostname: url.hostname,
-        port: url.port,
-        path,
-        method: 'POST',
-        ca: Buffer.from(demo.caData, 'base64').toString('utf8'),
-        headers: { Authorization: `Bearer ${demo.token}`, 'Content-Type': 'application/json' },
-      },
-      response => {
-        response.resume();
-        response.on('end', () => (response.statusCode && response.statusCode < 300 ? resolve() : reject(new Error(`POST ${path}: ${response.statusCode}`))));
-      },
-    );
-    request.on('error', reject);
-    request.end(JSON.stringify(body));
-  });
-}

@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
@@ -66,4 +67,29 @@ export async function startDemoClusterProcess(options: { scale?: 'small' | 'larg
       fs.rmSync(stateDir, { recursive: true, force: true });
     },
   };
+}
+
+/** POSTs an object to the demo cluster's API (tests create objects to see the watch follow). */
+export function postJson(demo: DemoClusterProcess, path: string, body: unknown): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const url = new URL(demo.endpoints.kubernetesApiUrl);
+    const request = https.request(
+      {
+        hostname: url.hostname,
+        port: url.port,
+        path,
+        method: 'POST',
+        ca: Buffer.from(demo.caData, 'base64').toString('utf8'),
+        headers: { Authorization: `Bearer ${demo.token}`, 'Content-Type': 'application/json' },
+      },
+      response => {
+        response.resume();
+        response.on('end', () =>
+          response.statusCode && response.statusCode < 300 ? resolve() : reject(new Error(`POST ${path}: ${response.statusCode}`)),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(JSON.stringify(body));
+  });
 }
