@@ -70,14 +70,14 @@ export async function startDemoClusterProcess(options: { scale?: 'small' | 'larg
 }
 
 /** POSTs an object to the demo cluster's API (tests create objects to see the watch follow). */
-export function postJson(demo: DemoClusterProcess, path: string, body: unknown): Promise<void> {
+export function postJson(demo: DemoClusterProcess, apiPath: string, body: unknown): Promise<void> {
   return new Promise((resolve, reject) => {
     const url = new URL(demo.endpoints.kubernetesApiUrl);
     const request = https.request(
       {
         hostname: url.hostname,
         port: url.port,
-        path,
+        path: apiPath,
         method: 'POST',
         ca: Buffer.from(demo.caData, 'base64').toString('utf8'),
         headers: { Authorization: `Bearer ${demo.token}`, 'Content-Type': 'application/json' },
@@ -85,7 +85,7 @@ export function postJson(demo: DemoClusterProcess, path: string, body: unknown):
       response => {
         response.resume();
         response.on('end', () =>
-          response.statusCode && response.statusCode < 300 ? resolve() : reject(new Error(`POST ${path}: ${response.statusCode}`)),
+          response.statusCode && response.statusCode < 300 ? resolve() : reject(new Error(`POST ${apiPath}: ${response.statusCode}`)),
         );
       },
     );
