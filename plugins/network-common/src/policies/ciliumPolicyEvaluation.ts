@@ -39,6 +39,14 @@ const CLUSTER_ENTITIES = [
 ];
 const WORLD_ENTITIES = ['world', 'world-ipv4', 'world-ipv6'];
 
+/**
+ * Whether a rule list guards its direction. Cilium: "If omitted or empty, this rule
+ * does not apply" — so `ingress: []` does not isolate, while `ingress: [{}]` does.
+ */
+export function hasRules(rules: readonly unknown[] | undefined): boolean {
+  return Array.isArray(rules) && rules.length > 0;
+}
+
 /** The rules of a Cilium policy: `spec` and every entry of `specs`. */
 export function ciliumPolicyRules(policy: CiliumPolicyObject): CiliumRule[] {
   return [
@@ -92,7 +100,7 @@ export function ciliumSelectorMatchesPod(
 /**
  * What a Cilium policy says about a connection, or undefined when none of its rules
  * selects the subject for that direction. A rule guards a direction when it has
- * allow or deny rules for it; `enableDefaultDeny: false` lets it add allows without
+ * non-empty allow or deny rules for it; `enableDefaultDeny: false` lets it add allows without
  * isolating the pod. Deny rules win over allow rules (decided by the caller).
  */
 export function evaluateCiliumPolicy(
@@ -112,7 +120,7 @@ export function evaluateCiliumPolicy(
       traffic.direction === 'ingress' ? rule.ingress : rule.egress;
     const denyRules =
       traffic.direction === 'ingress' ? rule.ingressDeny : rule.egressDeny;
-    if (!Array.isArray(allowRules) && !Array.isArray(denyRules)) continue;
+    if (!hasRules(allowRules) && !hasRules(denyRules)) continue;
     if (
       !ciliumSelectorMatchesPod(
         rule.endpointSelector,
@@ -145,7 +153,8 @@ export function evaluateCiliumPolicy(
  * Whether one ingress/egress rule matches the connection's peer and port.
  * A rule with no L3 part (no endpoints, entities, CIDRs, FQDNs, ...) but with
  * `toPorts` applies to every peer; with neither it matches nothing, which is how
- * `ingress: [{}]` expresses default deny. `toFQDNs` never matches a pod.
+ * `ingress: [{}]` expresses default deny (Cilium's own example). An explicitly
+ * empty peer list (`fromEndpoints: []`) selects no peer. `toFQDNs` never matches a pod.
  */
 export function ciliumRuleMatches(
   rule: CiliumIngressRule | CiliumEgressRule,
@@ -160,6 +169,7 @@ export function ciliumRuleMatches(
     )
   )
     return false;
+  if (l3.explicitlyEmpty) return false;
   if (!l3.present) return (rule.toPorts ?? []).length > 0;
   return (
     l3.endpoints.some(
@@ -194,12 +204,19 @@ function l3Part(
     direction === 'ingress'
       ? [ingress.fromNodes, ingress.fromGroups]
       : [egress.toFQDNs, egress.toServices, egress.toNodes, egress.toGroups];
-  const present =
-    endpoints.length > 0 ||
-    entities.length > 0 ||
-    cidrs.length > 0 ||
-    others.some(list => Array.isArray(list) && list.length > 0);
-  return { present, endpoints, entities, cidrs };
+  const peerLists: unknown[] = [
+    direction === 'ingress' ? ingress.fromEndpoints : egress.toEndpoints,
+    direction === 'ingress' ? ingress.fromEntities : egress.toEntities,
+    direction === 'ingress' ? ingress.fromCIDR : egress.toCIDR,
+    direction === 'ingress' ? ingress.fromCIDRSet : egress.toCIDRSet,
+    ...others,
+  ];
+  const present = peerLists.some(list => Array.isArray(list));
+  // Cilium: an explicitly empty peer list (`fromEndpoints: []`) selects no peer at all.
+  const explicitlyEmpty = peerLists.some(
+    list => Array.isArray(list) && list.length === 0,
+  );
+  return { present, explicitlyEmpty, endpoints, entities, cidrs };
 }
 
 function entityMatches(entity: string, peer: TrafficPeer): boolean {

@@ -9,6 +9,7 @@ import {
   CILIUM_POD_NAMESPACE_LABEL,
   ciliumEndpointLabels,
   ciliumPolicyRules,
+  hasRules,
   stripCiliumSourcePrefixes,
 } from './ciliumPolicyEvaluation';
 import {
@@ -82,7 +83,7 @@ function isDefaultDeny(
     const allowRules = direction === 'ingress' ? rule.ingress : rule.egress;
     const denyRules =
       direction === 'ingress' ? rule.ingressDeny : rule.egressDeny;
-    if (!Array.isArray(allowRules) && !Array.isArray(denyRules)) return false;
+    if (!hasRules(allowRules) && !hasRules(denyRules)) return false;
     if (rule.enableDefaultDeny?.[direction] === false) return false;
     if (!rule.endpointSelector) return false;
     const coversNamespace =

@@ -864,6 +864,33 @@ describe('isIngressAllowed: CiliumNetworkPolicy', () => {
       'allowed: no policy selects the pod for ingress',
     ],
     [
+      'an empty ingress list does not isolate (Cilium: omitted or empty does not apply)',
+      [cnp('empty', { endpointSelector: {}, ingress: [] })],
+      external,
+      80,
+      undefined,
+      true,
+      'no-policy',
+      'allowed: no policy selects the pod for ingress',
+    ],
+    [
+      'an explicitly empty fromEndpoints selects no peer, even with toPorts',
+      [
+        cnp('none', {
+          endpointSelector: {},
+          ingress: [
+            { fromEndpoints: [], toPorts: [{ ports: [{ port: '8080' }] }] },
+          ],
+        }),
+      ],
+      gatewayPod,
+      8080,
+      undefined,
+      false,
+      'not-admitted',
+      expect.any(String) as unknown as string,
+    ],
+    [
       'CNP endpointSelector is limited to its namespace',
       [
         cnp(
