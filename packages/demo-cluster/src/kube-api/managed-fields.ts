@@ -186,6 +186,8 @@ export function recordUpdate(
     const old = valueAt(before, path);
     return !old.found || !sameValue(old.value, valueAt(after, path).value);
   });
+  // Paths as strings, so large objects (CRDs with big schemas) need no pairwise comparisons.
+  const changedKeys = new Set(changed.map((path) => path.join('\u0000')));
   const sameSubresource = (entry: ManagedFieldsEntry) => (entry.subresource ?? '') === (subresource ?? '');
   // Managed fields the client sent explicitly (e.g. kubectl's client-side to server-side apply
   // migration) replace the recorded ones, as on the real server.
@@ -195,7 +197,7 @@ export function recordUpdate(
     let owned = entryFields(entry);
     for (const path of leafPaths(owned)) {
       const gone = !hasPath(afterFields, path);
-      const takenOver = entry.manager !== manager && changed.some((c) => sameValue(c, path));
+      const takenOver = entry.manager !== manager && changedKeys.has(path.join('\u0000'));
       if (gone || takenOver) owned = withoutPath(owned, path);
     }
     return { ...entry, fieldsV1: owned };
