@@ -7,6 +7,7 @@ import {
   isReservedAddress,
   parsePoolRanges,
   poolCapacity,
+  poolRangeOf,
 } from './ipPool';
 
 describe('parsePoolRanges', () => {
@@ -150,5 +151,23 @@ describe('countAsNumber', () => {
     [1n << 64n, Number.MAX_SAFE_INTEGER, true],
   ])('%s', (count, value, capped) => {
     expect(countAsNumber(count)).toEqual({ value, capped });
+  });
+});
+
+describe('poolRangeOf', () => {
+  const spec: IpPoolSpec = {
+    blocks: [{ cidr: '10.0.0.0/30' }, { start: '10.0.1.5', stop: '10.0.1.6' }],
+    cidrs: [{ cidr: '2001:db8::/126' }],
+  };
+  it.each([
+    ['10.0.0.1', '10.0.0.0/30'],
+    ['10.0.0.0', '10.0.0.0/30'],
+    ['10.0.1.6', '10.0.1.5-10.0.1.6'],
+    ['10.0.1.7', undefined],
+    ['2001:db8::3', '2001:db8::/126'],
+    ['2001:db8::4', undefined],
+    ['not-an-ip', undefined],
+  ])('%s is in %p', (ip, label) => {
+    expect(poolRangeOf(spec, ip)?.label).toBe(label);
   });
 });

@@ -1,4 +1,4 @@
-import { ParsedIp } from './ipAddress';
+import { ParsedIp, parseIp } from './ipAddress';
 import {
   IpRange,
   ipRangeContains,
@@ -88,6 +88,22 @@ export function poolCapacity(spec: IpPoolSpec | undefined): bigint {
   return parsePoolRanges(spec).ranges.reduce(
     (total, range) => total + usableRangeSize(range, allowFirstLast),
     0n,
+  );
+}
+
+/**
+ * The block of a pool an address falls in, or undefined when the address is not
+ * the pool's (or is not an address). Reserved first/last addresses still belong to
+ * their block; use `isReservedAddress` to tell them apart.
+ */
+export function poolRangeOf(
+  spec: IpPoolSpec | undefined,
+  ip: string,
+): IpRange | undefined {
+  const address = parseIp(ip);
+  if (!address) return undefined;
+  return parsePoolRanges(spec).ranges.find(range =>
+    ipRangeContains(range, address),
   );
 }
 
