@@ -433,3 +433,17 @@ test('a second identical apply, update or patch changes nothing: same resourceVe
   assert.notEqual(changed.json.metadata.resourceVersion, first.json.metadata.resourceVersion);
   assert.equal(changed.json.metadata.generation, 2);
 });
+
+test('an object with oddly shaped fields does not break tables or lists', async () => {
+  const created = await call('POST', '/api/v1/namespaces/default/services', {
+    body: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'odd' }, spec: { type: 'LoadBalancer', ports: { not: 'a list' } }, status: 'weird' },
+  });
+  assert.equal(created.status, 201);
+  const table = await call('GET', '/api/v1/namespaces/default/services', { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' });
+  assert.equal(table.status, 200);
+  const row = table.json.rows.find((r: any) => r.cells[0] === 'odd');
+  assert.equal(row.cells[1], '<invalid>');
+  assert.match(row.cells[5], /^\d+s$/);
+  const list = await call('GET', '/api/v1/services');
+  assert.equal(list.status, 200);
+});

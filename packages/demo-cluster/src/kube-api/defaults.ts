@@ -15,7 +15,7 @@ export function applyCreateDefaults(object: KubeObject): void {
       if (!loose.type) loose.type = 'Opaque';
       break;
     case 'Namespace':
-      loose.spec = { finalizers: ['kubernetes'], ...(loose.spec ?? {}) };
+      loose.spec = { finalizers: ['kubernetes'], ...(typeof loose.spec === 'object' && loose.spec !== null ? loose.spec : {}) };
       loose.status = { phase: 'Active' };
       object.metadata.labels = { ...(object.metadata.labels ?? {}), 'kubernetes.io/metadata.name': object.metadata.name };
       break;
@@ -24,12 +24,15 @@ export function applyCreateDefaults(object: KubeObject): void {
       loose.status ??= { phase: 'Pending', qosClass: 'BestEffort' };
       break;
     case 'Service': {
+      if (loose.spec !== undefined && (loose.spec === null || typeof loose.spec !== 'object' || Array.isArray(loose.spec))) break;
       const spec: Loose = (loose.spec ??= {});
       spec.type ??= 'ClusterIP';
       spec.sessionAffinity ??= 'None';
-      for (const port of (spec.ports as Loose[] | undefined) ?? []) {
-        port.protocol ??= 'TCP';
-        port.targetPort ??= port.port;
+      // Objects are not schema-checked; only well-formed port lists get defaults.
+      for (const port of Array.isArray(spec.ports) ? (spec.ports as unknown[]) : []) {
+        if (port === null || typeof port !== 'object') continue;
+        (port as Loose).protocol ??= 'TCP';
+        (port as Loose).targetPort ??= (port as Loose).port;
       }
       break;
     }

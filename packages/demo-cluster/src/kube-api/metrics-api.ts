@@ -26,6 +26,12 @@ function timestamp(): string {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** The pod's containers; objects are not schema-checked, so anything but a list counts as none. */
+function containersOf(pod: KubeObject): Array<{ name: string }> {
+  const containers = (pod.spec as { containers?: unknown } | undefined)?.containers;
+  return Array.isArray(containers) ? containers.filter((container) => typeof container?.name === 'string') : [];
+}
+
 function isRunning(pod: KubeObject): boolean {
   return (pod.status as { phase?: string } | undefined)?.phase === 'Running';
 }
@@ -36,7 +42,7 @@ function containerUsage(pod: KubeObject, container: string): { cpuMillis: number
 }
 
 function podMetrics(pod: KubeObject): Record<string, unknown> {
-  const containers = ((pod.spec as { containers?: Array<{ name: string }> } | undefined)?.containers ?? []).map((container) => {
+  const containers = containersOf(pod).map((container) => {
     const usage = containerUsage(pod, container.name);
     return { name: container.name, usage: { cpu: `${usage.cpuMillis}m`, memory: `${usage.memoryMi * 1024}Ki` } };
   });
@@ -60,7 +66,7 @@ function nodeMetrics(node: KubeObject, pods: readonly KubeObject[]): Record<stri
   let memoryMi = stableNumber(`memory:${node.metadata.name}`, 700, 1400);
   for (const pod of pods) {
     if ((pod.spec as { nodeName?: string } | undefined)?.nodeName !== node.metadata.name || !isRunning(pod)) continue;
-    for (const container of (pod.spec as { containers?: Array<{ name: string }> }).containers ?? []) {
+    for (const container of containersOf(pod)) {
       const usage = containerUsage(pod, container.name);
       cpuMillis += usage.cpuMillis;
       memoryMi += usage.memoryMi;

@@ -451,6 +451,18 @@ const TABLES: Record<string, KindTable> = {
 
 const FALLBACK: KindTable = { columns: [{ name: 'Age' }], cells: (object, now) => [age(object, now)] };
 
+/**
+ * The cells of one row. Objects are stored without schema validation, so a field of an
+ * unexpected shape must not break the whole table: such a row shows `<invalid>` instead.
+ */
+function safeCells(table: KindTable, object: KubeObject, now: number): Cell[] {
+  try {
+    return table.cells(object, now);
+  } catch {
+    return table.columns.map((column) => (column.name === 'Age' ? age(object, now) : '<invalid>'));
+  }
+}
+
 /** How much of each object a Table row carries (`includeObject`). */
 export type IncludeObject = 'None' | 'Metadata' | 'Object';
 
@@ -472,7 +484,7 @@ export function buildTable(
   }));
   const columnDefinitions = table.nameLast ? [...kindColumns, nameColumn] : [nameColumn, ...kindColumns];
   const rows = objects.map((object) => {
-    const cells = table.cells(object, now);
+    const cells = safeCells(table, object, now);
     const row: Record<string, unknown> = { cells: table.nameLast ? [...cells, object.metadata.name] : [object.metadata.name, ...cells] };
     if (options.includeObject === 'Object') row.object = object;
     else if (options.includeObject === 'Metadata') {
