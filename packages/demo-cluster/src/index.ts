@@ -23,7 +23,7 @@ import type { MemoryStore } from './store/memory-store.ts';
 import { startTalosApid } from './talos/server.ts';
 import { renderTalosconfig } from './talos/talosconfig.ts';
 import type { TalosClusterState } from './talos/types.ts';
-import { seedTopology } from './topology/index.ts';
+import { DEMO_KUBERNETES_VERSION, seedTopology } from './topology/index.ts';
 
 export type { KubeObject, ObjectStore, ResourceType, StoreEvent, ExecHandler } from './store/types.ts';
 export type { MemoryStore } from './store/memory-store.ts';
@@ -171,6 +171,8 @@ export async function startDemoCluster(options: DemoClusterOptions): Promise<Dem
       token: credentials.token,
       tls: kubeServing,
       execHandler: ciliumDbgExecHandler,
+      // The API server is the same release as the nodes' kubelets.
+      kubernetesVersion: DEMO_KUBERNETES_VERSION,
     });
     stops.push(() => kubeApi.stop());
 

@@ -59,6 +59,8 @@ export interface KubeApiServerOptions {
   bookmarkIntervalMs?: number;
   /** Serve aggregated discovery (apidiscovery.k8s.io/v2) when asked; default true. */
   aggregatedDiscovery?: boolean;
+  /** The Kubernetes version `/version` reports; default v1.32.3. */
+  kubernetesVersion?: string;
 }
 
 /** A running API server. */
@@ -70,17 +72,21 @@ export interface KubeApiServer {
   stop(): Promise<void>;
 }
 
-const KUBE_VERSION = {
-  major: '1',
-  minor: '32',
-  gitVersion: 'v1.32.3',
-  gitCommit: '0000000000000000000000000000000000000000',
-  gitTreeState: 'clean',
-  buildDate: '2025-03-11T00:00:00Z',
-  goVersion: 'go1.23.6',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-};
+/** The `/version` document of a Kubernetes release like `v1.32.3`. */
+function versionInfo(gitVersion: string): Record<string, string> {
+  const match = /^v(\d+)\.(\d+)/.exec(gitVersion);
+  return {
+    major: match?.[1] ?? '1',
+    minor: match?.[2] ?? '32',
+    gitVersion,
+    gitCommit: '0000000000000000000000000000000000000000',
+    gitTreeState: 'clean',
+    buildDate: '2025-01-01T00:00:00Z',
+    goVersion: 'go1.24.0',
+    compiler: 'gc',
+    platform: 'linux/amd64',
+  };
+}
 
 /** Groups whose answers are computed, not stored. */
 const VIRTUAL_APIS: VirtualApi[] = [metricsApi, authorizationApi, authenticationApi];
@@ -96,9 +102,7 @@ const SUPPORTED_PATCH_TYPES = [
 ];
 
 function sendJson(response: ServerResponse, code: number, body: unknown, contentType = 'application/json'): void {
-  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
-  response.writeHead(code, { 'Content-Type': contentType, 'Content-Length': bytes.length, 'Cache-Control': 'no-cache, private' });
-  response.end(bytes);
+  sendText(response, code, JSON.stringify(body), contentType);
 }
 
 function sendText(response: ServerResponse, code: number, text: string, contentType = 'application/json'): void {
@@ -649,7 +653,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions): Promise
     const path = `/${segments.join('/')}`;
     const accept = httpRequest.headers.accept;
     if (path === '/version') {
-      sendJson(response, 200, KUBE_VERSION);
+      sendJson(response, 200, versionInfo(options.kubernetesVersion ?? 'v1.32.3'));
       return true;
     }
     if (path === '/healthz' || path === '/readyz' || path === '/livez') {
