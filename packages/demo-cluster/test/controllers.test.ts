@@ -684,3 +684,40 @@ test('L2 leases are renewed once per interval, spread over it, without moving', 
     controllers.stop();
   }
 });
+
+test('a pod created Pending (as through the API) is scheduled and started; one no node can take stays Pending', async () => {
+  const { store, controllers } = await seededCluster();
+  try {
+    store.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'test-pod', namespace: 'default', labels: { run: 'test-pod' } },
+      spec: { containers: [{ name: 'test-pod', image: 'busybox' }] },
+      status: { phase: 'Pending', qosClass: 'BestEffort' },
+    });
+    const running = await waitFor('pod running', () => {
+      const pod = store.get(KEYS.pod, 'default', 'test-pod');
+      return (pod?.status as { phase?: string } | undefined)?.phase === 'Running' ? pod : undefined;
+    });
+    const nodeName = (running.spec as { nodeName: string }).nodeName;
+    assert.match(nodeName, /^talos-/);
+    const podIp = (running.status as { podIP: string }).podIP;
+    assert.match(podIp, /^10\.42\.\d+\.\d+$/);
+    const others = store.list(KEYS.pod).filter((pod) => pod.metadata.name !== 'test-pod').map((pod) => (pod.status as { podIP?: string }).podIP);
+    assert.ok(!others.includes(podIp), 'a fresh pod IP');
+    assert.equal(condition(running, 'Ready')?.status, 'True');
+
+    store.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'picky', namespace: 'default' },
+      spec: { nodeSelector: { disktype: 'ssd' }, containers: [{ name: 'c', image: 'busybox' }] },
+      status: { phase: 'Pending' },
+    });
+    const scheduled = await waitFor('unschedulable condition', () => condition(store.get(KEYS.pod, 'default', 'picky'), 'PodScheduled'));
+    assert.deepEqual([scheduled.status, scheduled.reason], ['False', 'Unschedulable']);
+    assert.equal((store.get(KEYS.pod, 'default', 'picky')!.status as { phase: string }).phase, 'Pending');
+  } finally {
+    controllers.stop();
+  }
+});

@@ -26,7 +26,8 @@ export interface PodPlacement {
   startedAt: string;
 }
 
-interface ContainerSpec {
+/** A container of a pod spec, as far as the status needs it. */
+export interface ContainerSpec {
   name: string;
   image?: string;
 }
@@ -36,14 +37,6 @@ export function buildPod(placement: PodPlacement): KubeObject {
   const { owner, template, ready, startedAt } = placement;
   const spec = (template.spec ?? {}) as Record<string, unknown> & { containers?: ContainerSpec[] };
   const containers = listOf<ContainerSpec>(spec.containers).filter((container) => typeof container.name === 'string');
-  const notReadyNames = containers.map((container) => container.name);
-  const condition = (type: string, status: boolean): Record<string, unknown> => ({
-    type,
-    status: status ? 'True' : 'False',
-    lastProbeTime: null,
-    lastTransitionTime: startedAt,
-    ...(status ? {} : { reason: 'ContainersNotReady', message: `containers with unready status: [${notReadyNames.join(' ')}]` }),
-  });
   return {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -75,43 +68,61 @@ export function buildPod(placement: PodPlacement): KubeObject {
       priority: 0,
       preemptionPolicy: 'PreemptLowerPriority',
     },
-    status: {
-      phase: 'Running',
-      conditions: [
-        condition('PodReadyToStartContainers', true),
-        condition('Initialized', true),
-        condition('Ready', ready),
-        condition('ContainersReady', ready),
-        condition('PodScheduled', true),
-      ],
-      hostIP: placement.hostIP,
-      hostIPs: [{ ip: placement.hostIP }],
-      podIP: placement.podIP,
-      podIPs: [{ ip: placement.podIP }],
-      startTime: startedAt,
-      qosClass: 'BestEffort',
-      containerStatuses: containers.map((container) => {
-        const image = container.image ?? '';
-        const imageName = image.split(':')[0];
-        return {
-          name: container.name,
-          image,
-          imageID: `${imageName}@sha256:${stableHex(image, 64)}`,
-          containerID: `containerd://${stableHex(`${placement.name}/${container.name}`, 64)}`,
-          ready,
-          started: true,
-          restartCount: ready ? 0 : 7,
-          state: { running: { startedAt } },
-          ...(ready
-            ? {}
-            : {
-                lastState: {
-                  terminated: { exitCode: 1, reason: 'Error', startedAt, finishedAt: startedAt, containerID: `containerd://${stableHex(`${placement.name}/${container.name}/previous`, 64)}` },
-                },
-              }),
-        };
-      }),
-    },
+    status: runningPodStatus(placement.name, containers, { hostIP: placement.hostIP, podIP: placement.podIP, ready, startedAt }),
+  };
+}
+
+/** Where and how a pod runs. */
+export interface PodRuntime {
+  hostIP: string;
+  podIP: string;
+  ready: boolean;
+  startedAt: string;
+}
+
+/** The status of a pod the kubelet has started: Running, with container statuses and conditions. */
+export function runningPodStatus(podName: string, containers: readonly ContainerSpec[], where: PodRuntime): Record<string, unknown> {
+  const notReadyNames = containers.map((container) => container.name);
+  const condition = (type: string, status: boolean): Record<string, unknown> => ({
+    type,
+    status: status ? 'True' : 'False',
+    lastProbeTime: null,
+    lastTransitionTime: where.startedAt,
+    ...(status ? {} : { reason: 'ContainersNotReady', message: `containers with unready status: [${notReadyNames.join(' ')}]` }),
+  });
+  return {
+    phase: 'Running',
+    conditions: [
+      condition('PodReadyToStartContainers', true),
+      condition('Initialized', true),
+      condition('Ready', where.ready),
+      condition('ContainersReady', where.ready),
+      condition('PodScheduled', true),
+    ],
+    hostIP: where.hostIP,
+    hostIPs: [{ ip: where.hostIP }],
+    podIP: where.podIP,
+    podIPs: [{ ip: where.podIP }],
+    startTime: where.startedAt,
+    qosClass: 'BestEffort',
+    containerStatuses: containers.map((container) => {
+      const image = container.image ?? '';
+      const imageName = image.split(':')[0];
+      const previousId = `containerd://${stableHex(`${podName}/${container.name}/previous`, 64)}`;
+      return {
+        name: container.name,
+        image,
+        imageID: `${imageName}@sha256:${stableHex(image, 64)}`,
+        containerID: `containerd://${stableHex(`${podName}/${container.name}`, 64)}`,
+        ready: where.ready,
+        started: true,
+        restartCount: where.ready ? 0 : 7,
+        state: { running: { startedAt: where.startedAt } },
+        ...(where.ready
+          ? {}
+          : { lastState: { terminated: { exitCode: 1, reason: 'Error', startedAt: where.startedAt, finishedAt: where.startedAt, containerID: previousId } } }),
+      };
+    }),
   };
 }
 

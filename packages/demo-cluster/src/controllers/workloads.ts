@@ -2,7 +2,8 @@
  * The workload controllers of kube-controller-manager and the scheduler, reduced to what the
  * portal sees: Deployments own a ReplicaSet per pod template, ReplicaSets and DaemonSets own
  * Running pods placed on nodes, and all three report replica counts in their status.
- * Existing pods are never rewritten, so a pod the topology made not ready stays not ready.
+ * Pods created Pending (through the API) are bound to a node and started. Running pods are
+ * never rewritten, so a pod the topology made not ready stays not ready.
  */
 import type { KubeObject, ResourceKey, StoreEvent } from '../store/types.ts';
 import { KEYS } from '../topology/resource-keys.ts';
@@ -11,7 +12,7 @@ import { formatIpv4, parseCidr } from './ipv4-ranges.ts';
 import { matchesSelectorMap } from './label-selector-match.ts';
 import { safeSuffix } from './stable-name-hash.ts';
 import { jsonEqual, mergeConditions, nowTimestamp, type Condition } from './status-conditions.ts';
-import { buildPod, controllerOwner, isPodReady, NOT_READY_DAEMONSETS_ANNOTATION } from './workload-pods.ts';
+import { buildPod, controllerOwner, isPodReady, NOT_READY_DAEMONSETS_ANNOTATION, runningPodStatus } from './workload-pods.ts';
 import { deleteIfPresent, listOf, recordOf } from './object-fields.ts';
 
 interface PodTemplate {
@@ -378,6 +379,43 @@ export function createWorkloadsController(context: ControllerContext): Controlle
     });
   }
 
+  /**
+   * The scheduler and the kubelet for pods that arrive Pending (created through the API, e.g.
+   * `kubectl run`): bind to a node unless one is named, then start them Running and Ready.
+   * A pod no node can take stays Pending with PodScheduled=False, as the scheduler reports it.
+   */
+  function startPendingPod(namespace: string, name: string): void {
+    const pod = cache.get(KEYS.pod, namespace, name);
+    if (!pod || pod.metadata.deletionTimestamp || recordOf<{ phase: string }>(pod.status).phase !== 'Pending') return;
+    const spec = recordOf<{ nodeName: string; hostNetwork: boolean; containers: unknown }>(pod.spec);
+    const nodes = spec.nodeName ? [cache.get(KEYS.node, undefined, spec.nodeName)].filter((node): node is KubeObject => Boolean(node)) : eligibleNodes({ spec: recordOf(pod.spec) }, true);
+    const node = pickNode(nodes);
+    const now = nowTimestamp(context.options.now());
+    if (!node) {
+      const total = cache.count(KEYS.node);
+      const unschedulable = {
+        ...recordOf<Record<string, unknown>>(pod.status),
+        conditions: mergeConditions(recordOf<{ conditions: unknown }>(pod.status).conditions, [
+          { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: `0/${total} nodes are available: ${total} node(s) didn't match Pod's node affinity/selector.` },
+        ], now),
+      };
+      if (!jsonEqual(pod.status, unschedulable)) store.updateStatus({ ...pod, status: unschedulable });
+      return;
+    }
+    const bound = spec.nodeName ? pod : store.update({ ...pod, spec: { ...recordOf<Record<string, unknown>>(pod.spec), nodeName: node.metadata.name } });
+    countPod(bound, 1);
+    const hostIP = nodeAddress(node);
+    const podIP = spec.hostNetwork ? hostIP : allocatePodIp(node);
+    const containers = listOf<{ name: string; image?: string }>(spec.containers).filter((container) => typeof container.name === 'string');
+    store.updateStatus({ ...bound, status: { ...recordOf<Record<string, unknown>>(bound.status), ...runningPodStatus(name, containers, { hostIP, podIP, ready: true, startedAt: now }) } });
+  }
+
+  const pendingPodKeys = (): string[] =>
+    cache
+      .list(KEYS.pod)
+      .filter((pod) => recordOf<{ phase: string }>(pod.status).phase === 'Pending')
+      .map((pod) => `pod:${pod.metadata.namespace}/${pod.metadata.name}`);
+
   const ownerKey = (object: KubeObject): string[] => {
     const owner = controllerOwner(object);
     const namespace = object.metadata.namespace ?? '';
@@ -405,9 +443,13 @@ export function createWorkloadsController(context: ControllerContext): Controlle
           trackPodIp(object, event.type !== 'DELETED');
           trackOwned(KEYS.pod, object, event.type !== 'DELETED');
           if (event.type === 'DELETED') countPod(object, -1);
+          if (event.type !== 'DELETED' && recordOf<{ phase: string }>(object.status).phase === 'Pending') {
+            return [...ownerKey(object), `pod:${id}`];
+          }
           return ownerKey(object);
         case 'nodes':
-          return cache.list(KEYS.daemonSet).map((daemonSet) => `ds:${daemonSet.metadata.namespace}/${daemonSet.metadata.name}`);
+          // A new or changed node may take DaemonSet pods and pods waiting to be scheduled.
+          return [...cache.list(KEYS.daemonSet).map((daemonSet) => `ds:${daemonSet.metadata.namespace}/${daemonSet.metadata.name}`), ...pendingPodKeys()];
         default:
           return [];
       }
@@ -418,6 +460,7 @@ export function createWorkloadsController(context: ControllerContext): Controlle
         ...cache.list(KEYS.daemonSet).map((object) => `ds:${id(object)}`),
         ...cache.list(KEYS.deployment).map((object) => `deploy:${id(object)}`),
         ...cache.list(KEYS.replicaSet).map((object) => `rs:${id(object)}`),
+        ...pendingPodKeys(),
       ];
     },
     reconcile(key: string): void {
@@ -428,6 +471,7 @@ export function createWorkloadsController(context: ControllerContext): Controlle
       if (kind === 'deploy') reconcileDeployment(namespace, name);
       else if (kind === 'rs') reconcileReplicaSet(namespace, name);
       else if (kind === 'ds') reconcileDaemonSet(namespace, name);
+      else if (kind === 'pod') startPendingPod(namespace, name);
     },
   };
 }
