@@ -4,7 +4,8 @@ import type { FilterPredicate } from '@backstage/filter-predicates';
 /** The annotations the Kubernetes plugin uses to find an entity's workload. */
 export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
 /** See {@link KUBERNETES_ID_ANNOTATION}. */
-export const KUBERNETES_LABEL_SELECTOR_ANNOTATION = 'backstage.io/kubernetes-label-selector';
+export const KUBERNETES_LABEL_SELECTOR_ANNOTATION =
+  'backstage.io/kubernetes-label-selector';
 
 /**
  * The entity filter of the Network tab in the new frontend system: entities set up for the
@@ -13,7 +14,11 @@ export const KUBERNETES_LABEL_SELECTOR_ANNOTATION = 'backstage.io/kubernetes-lab
 export const networkEntityFilter: FilterPredicate = {
   $any: [
     { [`metadata.annotations.${KUBERNETES_ID_ANNOTATION}`]: { $exists: true } },
-    { [`metadata.annotations.${KUBERNETES_LABEL_SELECTOR_ANNOTATION}`]: { $exists: true } },
+    {
+      [`metadata.annotations.${KUBERNETES_LABEL_SELECTOR_ANNOTATION}`]: {
+        $exists: true,
+      },
+    },
   ],
 };
 
@@ -21,6 +26,7 @@ export const networkEntityFilter: FilterPredicate = {
 export function isNetworkAvailable(entity: Entity): boolean {
   const annotations = entity.metadata.annotations ?? {};
   return Boolean(
-    annotations[KUBERNETES_ID_ANNOTATION] || annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION],
+    annotations[KUBERNETES_ID_ANNOTATION] ||
+      annotations[KUBERNETES_LABEL_SELECTOR_ANNOTATION],
   );
 }

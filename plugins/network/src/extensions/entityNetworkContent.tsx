@@ -10,6 +10,8 @@ export const entityNetworkContent = EntityContentBlueprint.make({
     group: 'deployment',
     filter: networkEntityFilter,
     loader: () =>
-      import('../components/EntityNetworkContent').then(m => <m.EntityNetworkContent />),
+      import('../components/EntityNetworkContent').then(m => (
+        <m.EntityNetworkContent />
+      )),
   },
 });

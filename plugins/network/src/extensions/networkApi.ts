@@ -11,6 +11,7 @@ export const networkApi = ApiBlueprint.make({
     defineParams({
       api: networkApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new NetworkClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new NetworkClient({ discoveryApi, fetchApi }),
     }),
 });

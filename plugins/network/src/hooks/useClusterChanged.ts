@@ -26,12 +26,12 @@ export function useClusterChanged(
 
   useEffect(() => {
     if (!signalApi || !cluster) return undefined;
-    const subscription = signalApi.subscribe<{ cluster: string; kinds: string[] }>(
-      CLUSTER_CHANGED_CHANNEL,
-      message => {
-        if (message.cluster === cluster) callback.current(message);
-      },
-    );
+    const subscription = signalApi.subscribe<{
+      cluster: string;
+      kinds: string[];
+    }>(CLUSTER_CHANGED_CHANNEL, message => {
+      if (message.cluster === cluster) callback.current(message);
+    });
     return () => subscription.unsubscribe();
   }, [signalApi, cluster]);
 }

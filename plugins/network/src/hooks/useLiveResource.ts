@@ -21,7 +21,11 @@ export function useLiveResource<T>(
   key: string | undefined,
   load: (key: string) => Promise<T>,
 ): LiveResource<T> {
-  const [state, setState] = useState<{ key?: string; value?: T; error?: Error }>({});
+  const [state, setState] = useState<{
+    key?: string;
+    value?: T;
+    error?: Error;
+  }>({});
   const [refreshing, setRefreshing] = useState(false);
   const loadRef = useRef(load);
   loadRef.current = load;

@@ -19,7 +19,8 @@ export const legacyNetworkPlugin = createPlugin({
     createApiFactory({
       api: networkApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new NetworkClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new NetworkClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { root: legacyRootRouteRef },
@@ -29,7 +30,8 @@ export const legacyNetworkPlugin = createPlugin({
 export const NetworkPage = legacyNetworkPlugin.provide(
   createRoutableExtension({
     name: 'NetworkPage',
-    component: () => import('../components/NetworkPage').then(m => m.NetworkPage),
+    component: () =>
+      import('../components/NetworkPage').then(m => m.NetworkPage),
     mountPoint: legacyRootRouteRef,
   }),
 );
@@ -40,7 +42,9 @@ export const EntityNetworkContent = legacyNetworkPlugin.provide(
     name: 'EntityNetworkContent',
     component: {
       lazy: () =>
-        import('../components/EntityNetworkContent').then(m => m.EntityNetworkContent),
+        import('../components/EntityNetworkContent').then(
+          m => m.EntityNetworkContent,
+        ),
     },
   }),
 );

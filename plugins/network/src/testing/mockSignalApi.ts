@@ -8,7 +8,9 @@ export function mockSignalApi() {
       const set = subscribers.get(channel) ?? new Set();
       set.add(onMessage as (message: any) => void);
       subscribers.set(channel, set);
-      return { unsubscribe: () => set.delete(onMessage as (message: any) => void) };
+      return {
+        unsubscribe: () => set.delete(onMessage as (message: any) => void),
+      };
     },
   };
   return {

@@ -14,7 +14,11 @@ export const demoCluster: ClusterSummary = {
 };
 
 const accepted = { type: 'Accepted', status: 'True', reason: 'Accepted' };
-const resolved = { type: 'ResolvedRefs', status: 'True', reason: 'ResolvedRefs' };
+const resolved = {
+  type: 'ResolvedRefs',
+  status: 'True',
+  reason: 'ResolvedRefs',
+};
 
 /** A healthy HTTPRoute named `name` in `namespace` on envoy-internal. */
 export function healthyRoute(namespace: string, name: string): RouteSummary {
@@ -27,7 +31,11 @@ export function healthyRoute(namespace: string, name: string): RouteSummary {
     parents: [
       {
         parent: 'network/envoy-internal',
-        parentRef: { kind: 'Gateway', namespace: 'network', name: 'envoy-internal' },
+        parentRef: {
+          kind: 'Gateway',
+          namespace: 'network',
+          name: 'envoy-internal',
+        },
         accepted,
         resolvedRefs: resolved,
         conditions: [accepted, resolved],
@@ -42,7 +50,11 @@ const brokenRoute: RouteSummary = {
   parents: [
     {
       parent: 'network/envoy-internal',
-      parentRef: { kind: 'Gateway', namespace: 'network', name: 'envoy-internal' },
+      parentRef: {
+        kind: 'Gateway',
+        namespace: 'network',
+        name: 'envoy-internal',
+      },
       accepted,
       resolvedRefs: {
         type: 'ResolvedRefs',
@@ -56,7 +68,9 @@ const brokenRoute: RouteSummary = {
 };
 
 /** A cluster overview shaped like the seeded demo cluster, with its broken parts. */
-export function overviewFixture(overrides: Partial<ClusterOverview> = {}): ClusterOverview {
+export function overviewFixture(
+  overrides: Partial<ClusterOverview> = {},
+): ClusterOverview {
   return {
     cluster: demoCluster,
     generatedAt: '2026-11-22T03:00:00Z',
@@ -81,10 +95,16 @@ export function overviewFixture(overrides: Partial<ClusterOverview> = {}): Clust
             certificateRefs: ['network/demo-lab-tls'],
             allowedRoutesFrom: 'All',
             attachedRoutes: 2,
-            conditions: [{ type: 'Programmed', status: 'True', reason: 'Programmed' }],
+            conditions: [
+              { type: 'Programmed', status: 'True', reason: 'Programmed' },
+            ],
           },
         ],
-        service: { kind: 'Service', namespace: 'network', name: 'cilium-gateway-envoy-internal' },
+        service: {
+          kind: 'Service',
+          namespace: 'network',
+          name: 'cilium-gateway-envoy-internal',
+        },
       },
     ],
     routes: [healthyRoute('media', 'jellyfin'), brokenRoute],
@@ -102,7 +122,12 @@ export function overviewFixture(overrides: Partial<ClusterOverview> = {}): Clust
         totalIsCapped: false,
         conflicts: [],
         conditions: [],
-        allocations: [{ ip: '127.0.20.5', service: { namespace: 'home', name: 'matter-server' } }],
+        allocations: [
+          {
+            ip: '127.0.20.5',
+            service: { namespace: 'home', name: 'matter-server' },
+          },
+        ],
         serviceSelector: 'pool=home-iot',
         selectorMatchesNothing: false,
       },
@@ -119,7 +144,13 @@ export function overviewFixture(overrides: Partial<ClusterOverview> = {}): Clust
         conflicts: [],
         conditions: [],
         allocations: [
-          { ip: '127.0.10.10', service: { namespace: 'network', name: 'cilium-gateway-envoy-internal' } },
+          {
+            ip: '127.0.10.10',
+            service: {
+              namespace: 'network',
+              name: 'cilium-gateway-envoy-internal',
+            },
+          },
         ],
         serviceSelector: '',
         selectorMatchesNothing: false,
@@ -139,7 +170,10 @@ export function overviewFixture(overrides: Partial<ClusterOverview> = {}): Clust
     ],
     l2Leases: [
       {
-        service: { namespace: 'network', name: 'cilium-gateway-envoy-internal' },
+        service: {
+          namespace: 'network',
+          name: 'cilium-gateway-envoy-internal',
+        },
         ips: ['127.0.10.10'],
         holder: 'talos-cp-1',
         expired: false,
@@ -151,8 +185,20 @@ export function overviewFixture(overrides: Partial<ClusterOverview> = {}): Clust
       kubeProxyReplacement: 'true',
       daemonSet: { desired: 2, ready: 1, available: 1 },
       agents: [
-        { node: 'talos-cp-1', pod: 'cilium-aaaaa', ready: true, restarts: 0, phase: 'Running' },
-        { node: 'talos-worker-1', pod: 'cilium-bbbbb', ready: false, restarts: 7, phase: 'Running' },
+        {
+          node: 'talos-cp-1',
+          pod: 'cilium-aaaaa',
+          ready: true,
+          restarts: 0,
+          phase: 'Running',
+        },
+        {
+          node: 'talos-worker-1',
+          pod: 'cilium-bbbbb',
+          ready: false,
+          restarts: 7,
+          phase: 'Running',
+        },
       ],
     },
     certificates: [

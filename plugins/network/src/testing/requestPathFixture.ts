@@ -5,7 +5,9 @@ function hop(partial: Partial<Hop> & Pick<Hop, 'id' | 'kind' | 'title'>): Hop {
 }
 
 /** A request path whose route fails with BackendNotFound, with a certificate beside it. */
-export function failingRequestPath(overrides: Partial<RequestPath> = {}): RequestPath {
+export function failingRequestPath(
+  overrides: Partial<RequestPath> = {},
+): RequestPath {
   return {
     entityRef: 'component:default/sonarr',
     cluster: 'demo',
@@ -16,9 +18,21 @@ export function failingRequestPath(overrides: Partial<RequestPath> = {}): Reques
         hostname: 'sonarr.demo.lab',
         hops: [
           hop({ id: 'hostname', kind: 'hostname', title: 'sonarr.demo.lab' }),
-          hop({ id: 'dns-internal', kind: 'dns-internal', title: '127.0.10.10' }),
-          hop({ id: 'lb', kind: 'loadbalancer-ip', title: '127.0.10.10 (lan)' }),
-          hop({ id: 'listener', kind: 'gateway-listener', title: 'envoy-internal/https' }),
+          hop({
+            id: 'dns-internal',
+            kind: 'dns-internal',
+            title: '127.0.10.10',
+          }),
+          hop({
+            id: 'lb',
+            kind: 'loadbalancer-ip',
+            title: '127.0.10.10 (lan)',
+          }),
+          hop({
+            id: 'listener',
+            kind: 'gateway-listener',
+            title: 'envoy-internal/https',
+          }),
           hop({
             id: 'route:media/sonarr',
             kind: 'route',
@@ -26,20 +40,35 @@ export function failingRequestPath(overrides: Partial<RequestPath> = {}): Reques
             state: 'failing',
             reason: 'BackendNotFound',
             message: 'Service media/sonarr not found',
-            fixHint: 'Create Service media/sonarr or point backendRefs at an existing one.',
+            fixHint:
+              'Create Service media/sonarr or point backendRefs at an existing one.',
             evidence: {
               objects: [
-                { apiVersion: 'gateway.networking.k8s.io/v1', kind: 'HTTPRoute', namespace: 'media', name: 'sonarr' },
+                {
+                  apiVersion: 'gateway.networking.k8s.io/v1',
+                  kind: 'HTTPRoute',
+                  namespace: 'media',
+                  name: 'sonarr',
+                },
               ],
               fields: { 'status.parents[0].conditions.ResolvedRefs': 'False' },
             },
           }),
-          hop({ id: 'service', kind: 'service', title: 'media/sonarr', state: 'unknown' }),
+          hop({
+            id: 'service',
+            kind: 'service',
+            title: 'media/sonarr',
+            state: 'unknown',
+          }),
         ],
       },
     ],
     beside: [
-      hop({ id: 'certificate:network/demo-lab-tls', kind: 'certificate', title: 'demo-lab-tls' }),
+      hop({
+        id: 'certificate:network/demo-lab-tls',
+        kind: 'certificate',
+        title: 'demo-lab-tls',
+      }),
     ],
     state: 'failing',
     failingHop: { pathIndex: 0, hopId: 'route:media/sonarr' },

@@ -1,9 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
 import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { getCompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { Box, Grid, Typography } from '@material-ui/core';
+import { Box, Typography } from '@material-ui/core';
 import { Alert, AlertTitle } from '@material-ui/lab';
 import type { Hop } from '@internal/plugin-network-common';
 import { networkApiRef } from '../../api';
@@ -33,7 +36,12 @@ export const EntityNetworkContent = () => {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [networkApi, entityRef],
   );
-  const { value: path, error, loading, refresh } = useLiveResource(entityRef, load);
+  const {
+    value: path,
+    error,
+    loading,
+    refresh,
+  } = useLiveResource(entityRef, load);
   useClusterChanged(path?.cluster, refresh);
   const [selected, setSelected] = useState<Hop>();
 
@@ -45,55 +53,67 @@ export const EntityNetworkContent = () => {
   }, [selected, path]);
 
   if (loading) return <Progress />;
-  if (!path) return error ? <NetworkErrorPanel error={error} onRetry={refresh} /> : null;
+  if (!path)
+    return error ? <NetworkErrorPanel error={error} onRetry={refresh} /> : null;
 
   const absent = path.missing.filter(kind => !OPTIONAL_SOURCES.includes(kind));
   return (
-    <Grid container spacing={2} direction="column">
+    <Box>
       {error && (
-        <Grid item>
+        <Box mb={2}>
           <Alert severity="warning">
-            Refreshing failed ({explainNetworkError(error).title}); showing the path from{' '}
-            {path.generatedAt}.
+            Refreshing failed ({explainNetworkError(error).title}); showing the
+            path from {path.generatedAt}.
           </Alert>
-        </Grid>
+        </Box>
       )}
       {path.stale && (
-        <Grid item>
+        <Box mb={2}>
           <Alert severity="warning">
             <AlertTitle>Data may be stale</AlertTitle>
-            The backend's view of cluster {path.cluster} is not in sync right now; states may be
-            out of date. It reconnects on its own.
+            The backend's view of cluster {path.cluster} is not in sync right
+            now; states may be out of date. It reconnects on its own.
           </Alert>
-        </Grid>
+        </Box>
       )}
-      <Grid item>
+      <Box mb={2}>
         <FailingHopAlert path={path} onShowDetails={setSelected} />
-      </Grid>
+      </Box>
       {absent.length > 0 && (
-        <Grid item>
+        <Box mb={2}>
           <Alert severity="info">
-            Not checked, because this cluster does not have them: {absent.join(', ')}.
+            Not checked, because this cluster does not have them:{' '}
+            {absent.join(', ')}.
           </Alert>
-        </Grid>
+        </Box>
       )}
       {path.paths.length === 0 ? (
-        <Grid item>
+        <Box mb={2}>
           <EmptyState
             missing="data"
             title="No request path"
-            description={`No HTTPRoute or Ingress in cluster ${path.cluster} routes to ${
-              path.workload ? `${path.workload.kind} ${path.workload.name}` : 'this entity\'s workload'
-            } in namespace ${path.namespace}. Add a route whose backendRefs name the workload's Service to expose it; the path appears here once the gateway accepts it.`}
+            description={`No HTTPRoute or Ingress in cluster ${
+              path.cluster
+            } routes to ${
+              path.workload
+                ? `${path.workload.kind} ${path.workload.name}`
+                : "this entity's workload"
+            } in namespace ${
+              path.namespace
+            }. Add a route whose backendRefs name the workload's Service to expose it; the path appears here once the gateway accepts it.`}
           />
-        </Grid>
+        </Box>
       ) : (
         path.paths.map(chain => (
-          <Grid item key={chain.hostname}>
+          <Box mb={2} key={chain.hostname}>
             <InfoCard
               title={chain.hostname}
-              subheader={`Cluster ${path.cluster} · namespace ${path.namespace}${
-                path.workload ? ` · ${path.workload.kind} ${path.workload.name}` : ''
+              subheader={`Cluster ${path.cluster} · namespace ${
+                path.namespace
+              }${
+                path.workload
+                  ? ` · ${path.workload.kind} ${path.workload.name}`
+                  : ''
               }`}
             >
               <RequestPathGraph
@@ -103,19 +123,28 @@ export const EntityNetworkContent = () => {
                 onSelect={setSelected}
               />
             </InfoCard>
-          </Grid>
+          </Box>
         ))
       )}
-      <Grid item>
-        <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 16 }}>
+      <Box mb={2}>
+        <Box
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          style={{ gap: 16 }}
+        >
           <Typography variant="caption">Overall:</Typography>
           <StateLabel state={path.state} />
           <Typography variant="caption" color="textSecondary">
-            Generated {path.generatedAt}. Click a hop, or focus it and press Enter, for its evidence.
+            Generated {path.generatedAt}. Click a hop, or focus it and press
+            Enter, for its evidence.
           </Typography>
         </Box>
-      </Grid>
-      <HopDetailsDrawer hop={selectedHop} onClose={() => setSelected(undefined)} />
-    </Grid>
+      </Box>
+      <HopDetailsDrawer
+        hop={selectedHop}
+        onClose={() => setSelected(undefined)}
+      />
+    </Box>
   );
 };

@@ -4,7 +4,9 @@ import type { Hop, RequestPath } from '@internal/plugin-network-common';
 import { HOP_KIND_TEXT } from './hopKindText';
 
 /** The hop the alert is about: the backend's failing hop, else the first warning. */
-export function hopToReport(path: RequestPath): { hop: Hop; hostname?: string } | undefined {
+export function hopToReport(
+  path: RequestPath,
+): { hop: Hop; hostname?: string } | undefined {
   if (path.failingHop) {
     const chain = path.paths[path.failingHop.pathIndex];
     const hop =
@@ -35,7 +37,11 @@ export const FailingHopAlert = (props: {
     <Alert
       severity={hop.state === 'failing' ? 'error' : 'warning'}
       action={
-        <Button color="inherit" size="small" onClick={() => props.onShowDetails(hop)}>
+        <Button
+          color="inherit"
+          size="small"
+          onClick={() => props.onShowDetails(hop)}
+        >
           Show evidence
         </Button>
       }

@@ -15,8 +15,12 @@ import { StateLabel } from '../StateLabel';
 import { HOP_KIND_TEXT } from './hopKindText';
 
 function objectName(object: Hop['evidence']['objects'][number]): string {
-  const name = object.namespace ? `${object.namespace}/${object.name}` : object.name;
-  return `${object.kind} ${name}${object.apiVersion ? ` (${object.apiVersion})` : ''}`;
+  const name = object.namespace
+    ? `${object.namespace}/${object.name}`
+    : object.name;
+  return `${object.kind} ${name}${
+    object.apiVersion ? ` (${object.apiVersion})` : ''
+  }`;
 }
 
 /** The evidence behind one hop's state: reason, fix hint, the objects read and the fields seen. */
@@ -25,10 +29,22 @@ export const HopDetailsDrawer = (props: { hop?: Hop; onClose: () => void }) => {
   return (
     <Drawer anchor="right" open={Boolean(hop)} onClose={onClose}>
       {hop && (
-        <Box p={3} width={480} maxWidth="100vw" role="region" aria-label={`Details of ${hop.title}`}>
-          <Box display="flex" alignItems="flex-start" justifyContent="space-between">
+        <Box
+          p={3}
+          width={480}
+          maxWidth="100vw"
+          role="region"
+          aria-label={`Details of ${hop.title}`}
+        >
+          <Box
+            display="flex"
+            alignItems="flex-start"
+            justifyContent="space-between"
+          >
             <Box>
-              <Typography variant="overline">{HOP_KIND_TEXT[hop.kind]}</Typography>
+              <Typography variant="overline">
+                {HOP_KIND_TEXT[hop.kind]}
+              </Typography>
               <Typography variant="h5" component="h2">
                 {hop.title}
               </Typography>
@@ -72,7 +88,9 @@ export const HopDetailsDrawer = (props: { hop?: Hop; onClose: () => void }) => {
                     <TableCell>
                       <code>{field}</code>
                     </TableCell>
-                    <TableCell>{value === null ? 'null' : String(value)}</TableCell>
+                    <TableCell>
+                      {value === null ? 'null' : String(value)}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

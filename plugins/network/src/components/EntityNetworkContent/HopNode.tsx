@@ -43,7 +43,9 @@ export const HopNode = (props: {
   const theme = useTheme<BackstageTheme>();
   const classes = useStyles();
   const color = stateColor(theme, hop.state);
-  const stateLine = `${STATE_TEXT[hop.state]}${hop.reason ? `: ${hop.reason}` : ''}`;
+  const stateLine = `${STATE_TEXT[hop.state]}${
+    hop.reason ? `: ${hop.reason}` : ''
+  }`;
   const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
@@ -54,7 +56,9 @@ export const HopNode = (props: {
     <g
       role="button"
       tabIndex={0}
-      aria-label={`${HOP_KIND_TEXT[hop.kind]} ${hop.title}: ${stateLine}. Press Enter for details.`}
+      aria-label={`${HOP_KIND_TEXT[hop.kind]} ${
+        hop.title
+      }: ${stateLine}. Press Enter for details.`}
       data-hop-id={hop.id}
       data-hop-state={hop.state}
       onClick={() => onSelect(node)}
@@ -83,7 +87,13 @@ export const HopNode = (props: {
       <text x={16} y={18} fontSize={11} fill={theme.palette.text.secondary}>
         {HOP_KIND_TEXT[hop.kind].toLocaleUpperCase('en-US')}
       </text>
-      <text x={16} y={38} fontSize={14} fontWeight={600} fill={theme.palette.text.primary}>
+      <text
+        x={16}
+        y={38}
+        fontSize={14}
+        fontWeight={600}
+        fill={theme.palette.text.primary}
+      >
         {truncate(hop.title, 26)}
       </text>
       <text x={16} y={60} fontSize={12} fontWeight={600} fill={color}>

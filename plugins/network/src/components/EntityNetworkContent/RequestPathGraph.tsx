@@ -1,8 +1,23 @@
 import { useMemo } from 'react';
-import { DependencyGraph, DependencyGraphTypes } from '@backstage/core-components';
+import {
+  DependencyGraph,
+  DependencyGraphTypes,
+} from '@backstage/core-components';
 import type { Hop, HostnamePath } from '@internal/plugin-network-common';
 import { hopGraph, HopEdgeData, HopNodeData } from './hopGraph';
-import { HopNode } from './HopNode';
+import { HOP_NODE_WIDTH, HopNode } from './HopNode';
+
+const RANK_MARGIN = 40;
+
+/**
+ * The graph's natural width: one rank per hop on the chain. The graph is drawn at this size
+ * and scrolls sideways, because scaling a ten-hop chain to the card makes its text unreadable.
+ */
+function naturalWidth(path: HostnamePath): number {
+  return (
+    Math.max(1, path.hops.length + 1) * (HOP_NODE_WIDTH + RANK_MARGIN + 20)
+  );
+}
 
 /**
  * One hostname's request path as a left-to-right graph of hops (Backstage's DependencyGraph),
@@ -15,8 +30,13 @@ export const RequestPathGraph = (props: {
   onSelect: (hop: Hop) => void;
 }) => {
   const { path, beside, selectedHopId, onSelect } = props;
-  const { nodes, edges } = useMemo(() => hopGraph(path, beside), [path, beside]);
-  const renderNode = ({ node }: DependencyGraphTypes.RenderNodeProps<HopNodeData>) => (
+  const { nodes, edges } = useMemo(
+    () => hopGraph(path, beside),
+    [path, beside],
+  );
+  const renderNode = ({
+    node,
+  }: DependencyGraphTypes.RenderNodeProps<HopNodeData>) => (
     <HopNode
       node={node}
       selected={node.id === selectedHopId}
@@ -24,22 +44,24 @@ export const RequestPathGraph = (props: {
     />
   );
   return (
-    <DependencyGraph<HopNodeData, HopEdgeData>
-      nodes={nodes}
-      edges={edges}
-      renderNode={renderNode}
-      direction={DependencyGraphTypes.Direction.LEFT_RIGHT}
-      rankMargin={40}
-      nodeMargin={24}
-      paddingX={16}
-      paddingY={16}
-      showArrowHeads
-      zoom="enable-on-click"
-      fit="contain"
-      labelPosition={DependencyGraphTypes.LabelPosition.CENTER}
-      role="group"
-      aria-label={`Request path for ${path.hostname}`}
-      style={{ width: '100%', minHeight: 220 }}
-    />
+    <div style={{ overflowX: 'auto' }}>
+      <div style={{ width: naturalWidth(path) }}>
+        <DependencyGraph<HopNodeData, HopEdgeData>
+          nodes={nodes}
+          edges={edges}
+          renderNode={renderNode}
+          direction={DependencyGraphTypes.Direction.LEFT_RIGHT}
+          rankMargin={RANK_MARGIN}
+          nodeMargin={24}
+          paddingX={16}
+          paddingY={16}
+          showArrowHeads
+          zoom="enable-on-click"
+          labelPosition={DependencyGraphTypes.LabelPosition.CENTER}
+          role="group"
+          aria-label={`Request path for ${path.hostname}`}
+        />
+      </div>
+    </div>
   );
 };

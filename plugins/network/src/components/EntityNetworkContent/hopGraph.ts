@@ -29,7 +29,11 @@ export function hopGraph(
   path: HostnamePath,
   beside: Hop[],
 ): { nodes: HopNodeData[]; edges: HopEdgeData[] } {
-  const nodes: HopNodeData[] = path.hops.map(hop => ({ id: hop.id, hop, beside: false }));
+  const nodes: HopNodeData[] = path.hops.map(hop => ({
+    id: hop.id,
+    hop,
+    beside: false,
+  }));
   const edges: HopEdgeData[] = [];
   for (let i = 1; i < path.hops.length; i++) {
     edges.push({ from: path.hops[i - 1].id, to: path.hops[i].id });

@@ -30,8 +30,16 @@ function isAbsent(missing: string[], kind: string): boolean {
  */
 export const ClusterOverviewPanel = ({ cluster }: { cluster: string }) => {
   const networkApi = useApi(networkApiRef);
-  const load = useCallback((name: string) => networkApi.getOverview(name), [networkApi]);
-  const { value: overview, error, loading, refresh } = useLiveResource(cluster, load);
+  const load = useCallback(
+    (name: string) => networkApi.getOverview(name),
+    [networkApi],
+  );
+  const {
+    value: overview,
+    error,
+    loading,
+    refresh,
+  } = useLiveResource(cluster, load);
   useClusterChanged(cluster, refresh);
 
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
@@ -55,15 +63,16 @@ export const ClusterOverviewPanel = ({ cluster }: { cluster: string }) => {
         {error && (
           <Box mb={2}>
             <Alert severity="warning">
-              Refreshing failed ({explainNetworkError(error).title}); showing the data from{' '}
-              {overview.generatedAt}.
+              Refreshing failed ({explainNetworkError(error).title}); showing
+              the data from {overview.generatedAt}.
             </Alert>
           </Box>
         )}
         <ClusterStateBanner overview={overview} />
         <HealthSummary tiles={healthSummary(overview)} />
         <Typography variant="caption" color="textSecondary">
-          Generated {overview.generatedAt}; updates live when the cluster changes.
+          Generated {overview.generatedAt}; updates live when the cluster
+          changes.
         </Typography>
       </Grid>
       <Grid item>
@@ -79,11 +88,16 @@ export const ClusterOverviewPanel = ({ cluster }: { cluster: string }) => {
         <RoutesSection
           routes={overview.routes}
           ingresses={overview.ingresses}
-          absent={isAbsent(missing, 'HTTPRoute') && overview.ingresses.length === 0}
+          absent={
+            isAbsent(missing, 'HTTPRoute') && overview.ingresses.length === 0
+          }
         />
       </Grid>
       <Grid item>
-        <PoolsSection pools={overview.pools} absent={isAbsent(missing, 'CiliumLoadBalancerIPPool')} />
+        <PoolsSection
+          pools={overview.pools}
+          absent={isAbsent(missing, 'CiliumLoadBalancerIPPool')}
+        />
       </Grid>
       <Grid item>
         <L2Section

@@ -1,4 +1,11 @@
-import { Box, Card, CardActionArea, CardContent, Grid, Typography } from '@material-ui/core';
+import {
+  Box,
+  Card,
+  CardActionArea,
+  CardContent,
+  Grid,
+  Typography,
+} from '@material-ui/core';
 import { useTheme } from '@material-ui/core/styles';
 import type { BackstageTheme } from '@backstage/theme';
 import { StateLabel, stateColor } from '../StateLabel';
@@ -12,7 +19,10 @@ export const HealthSummary = ({ tiles }: { tiles: HealthTile[] }) => {
       {tiles.map(tile => (
         <Grid item xs={12} sm={6} md={4} lg={2} key={tile.section}>
           <Card
-            style={{ borderTop: `4px solid ${stateColor(theme, tile.state)}`, height: '100%' }}
+            style={{
+              borderTop: `4px solid ${stateColor(theme, tile.state)}`,
+              height: '100%',
+            }}
           >
             <CardActionArea
               href={`#${tile.section}`}

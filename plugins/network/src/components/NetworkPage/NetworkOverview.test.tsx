@@ -1,13 +1,25 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import { ResponseError } from '@backstage/errors';
 import { NetworkApi, networkApiRef } from '../../api';
-import { demoCluster, healthyRoute, overviewFixture } from '../../testing/overviewFixture';
+import {
+  demoCluster,
+  healthyRoute,
+  overviewFixture,
+} from '../../testing/overviewFixture';
 import { mockSignalApi } from '../../testing/mockSignalApi';
 import { NetworkOverview } from './NetworkOverview';
 
-function mockNetworkApi(overrides: Partial<NetworkApi> = {}): jest.Mocked<NetworkApi> {
+function mockNetworkApi(
+  overrides: Partial<NetworkApi> = {},
+): jest.Mocked<NetworkApi> {
   return {
     getClusters: jest.fn().mockResolvedValue([demoCluster]),
     getOverview: jest.fn().mockResolvedValue(overviewFixture()),
@@ -28,24 +40,42 @@ async function responseError(status: number, message: string) {
 
 describe('NetworkOverview', () => {
   it('shows a spinner while the clusters load', async () => {
-    const api = mockNetworkApi({ getClusters: jest.fn(() => new Promise(() => {})) });
-    await renderInTestApp(<NetworkOverview />, { apis: [[networkApiRef, api]] });
+    const api = mockNetworkApi({
+      getClusters: jest.fn(() => new Promise(() => {})),
+    });
+    await renderInTestApp(<NetworkOverview />, {
+      apis: [[networkApiRef, api]],
+    });
     expect(await screen.findByTestId('progress')).toBeInTheDocument();
   });
 
   it('says what to do when no cluster is configured', async () => {
-    const api = mockNetworkApi({ getClusters: jest.fn().mockResolvedValue([]) });
-    await renderInTestApp(<NetworkOverview />, { apis: [[networkApiRef, api]] });
-    expect(await screen.findByText('No cluster configured')).toBeInTheDocument();
-    expect(screen.getByText(/kubernetes.clusterLocatorMethods/)).toBeInTheDocument();
+    const api = mockNetworkApi({
+      getClusters: jest.fn().mockResolvedValue([]),
+    });
+    await renderInTestApp(<NetworkOverview />, {
+      apis: [[networkApiRef, api]],
+    });
+    expect(
+      await screen.findByText('No cluster configured'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/kubernetes.clusterLocatorMethods/),
+    ).toBeInTheDocument();
     expect(api.getOverview).not.toHaveBeenCalled();
   });
 
   it('explains a missing permission (403)', async () => {
     const api = mockNetworkApi({
-      getClusters: jest.fn().mockRejectedValue(await responseError(403, 'network.read is not allowed')),
+      getClusters: jest
+        .fn()
+        .mockRejectedValue(
+          await responseError(403, 'network.read is not allowed'),
+        ),
     });
-    await renderInTestApp(<NetworkOverview />, { apis: [[networkApiRef, api]] });
+    await renderInTestApp(<NetworkOverview />, {
+      apis: [[networkApiRef, api]],
+    });
     expect(await screen.findByText('Permission missing')).toBeInTheDocument();
     expect(screen.getByText(/permission network.read/)).toBeInTheDocument();
   });
@@ -56,37 +86,65 @@ describe('NetworkOverview', () => {
       .mockRejectedValueOnce(await responseError(503, 'Service Unavailable'))
       .mockResolvedValueOnce([demoCluster]);
     const api = mockNetworkApi({ getClusters });
-    await renderInTestApp(<NetworkOverview />, { apis: [[networkApiRef, api]] });
-    expect(await screen.findByText('The network backend is unreachable')).toBeInTheDocument();
+    await renderInTestApp(<NetworkOverview />, {
+      apis: [[networkApiRef, api]],
+    });
+    expect(
+      await screen.findByText('The network backend is unreachable'),
+    ).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
-    expect(await screen.findByRole('heading', { name: 'Gateways' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: 'Gateways' }),
+    ).toBeInTheDocument();
   });
 
   it('shows the health summary and flags the broken route with its reason', async () => {
     const api = mockNetworkApi();
-    await renderInTestApp(<NetworkOverview />, { apis: [[networkApiRef, api]] });
+    await renderInTestApp(<NetworkOverview />, {
+      apis: [[networkApiRef, api]],
+    });
 
-    const summary = await screen.findByRole('navigation', { name: 'Health summary' });
-    const routesTile = within(summary).getByRole('link', { name: 'Routes accepted: 1 of 2' });
+    const summary = await screen.findByRole('navigation', {
+      name: 'Health summary',
+    });
+    const routesTile = within(summary).getByRole('link', {
+      name: 'Routes accepted: 1 of 2',
+    });
     expect(routesTile).toHaveAttribute('href', '#routes');
     expect(within(routesTile).getByText(/Failing/)).toBeInTheDocument();
-    expect(within(summary).getByRole('link', { name: 'Pools with free IPs: 1 of 2' })).toBeInTheDocument();
-    expect(within(summary).getByRole('link', { name: 'Cilium agents ready: 1 of 2' })).toBeInTheDocument();
+    expect(
+      within(summary).getByRole('link', {
+        name: 'Pools with free IPs: 1 of 2',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(summary).getByRole('link', {
+        name: 'Cilium agents ready: 1 of 2',
+      }),
+    ).toBeInTheDocument();
     expect(within(summary).getByText(/1 expiring/)).toBeInTheDocument();
 
     const routes = screen.getByRole('region', { name: 'Routes' });
     expect(within(routes).getByText('media/sonarr')).toBeInTheDocument();
-    expect(within(routes).getByText(/Failing: BackendNotFound/)).toBeInTheDocument();
-    expect(within(routes).getByText('Service media/sonarr not found')).toBeInTheDocument();
+    expect(
+      within(routes).getByText(/Failing: BackendNotFound/),
+    ).toBeInTheDocument();
+    expect(
+      within(routes).getByText('Service media/sonarr not found'),
+    ).toBeInTheDocument();
 
     // Pools: the exhausted one is flagged, usage is written out.
     const pools = screen.getByRole('region', { name: 'IP pools' });
     expect(within(pools).getByText(/Failing: Exhausted/)).toBeInTheDocument();
-    expect(within(pools).getByText('1 used / 0 free / 1 total (100%)')).toBeInTheDocument();
+    expect(
+      within(pools).getByText('1 used / 0 free / 1 total (100%)'),
+    ).toBeInTheDocument();
     expect(within(pools).getByText('home/matter-server')).toBeInTheDocument();
 
     const certificates = screen.getByRole('region', { name: 'Certificates' });
-    expect(within(certificates).getByText(/Warning: Expiring/)).toBeInTheDocument();
+    expect(
+      within(certificates).getByText(/Warning: Expiring/),
+    ).toBeInTheDocument();
     expect(within(certificates).getByText(/5 days left/)).toBeInTheDocument();
 
     const cilium = screen.getByRole('region', { name: 'Cilium' });
@@ -101,23 +159,37 @@ describe('NetworkOverview', () => {
           stale: true,
           gateways: [],
           routes: [],
-          missing: ['gateway.networking.k8s.io/Gateway', 'gateway.networking.k8s.io/HTTPRoute'],
+          missing: [
+            'gateway.networking.k8s.io/Gateway',
+            'gateway.networking.k8s.io/HTTPRoute',
+          ],
         }),
       ),
     });
-    await renderInTestApp(<NetworkOverview />, { apis: [[networkApiRef, api]] });
+    await renderInTestApp(<NetworkOverview />, {
+      apis: [[networkApiRef, api]],
+    });
     expect(await screen.findByText('Data may be stale')).toBeInTheDocument();
-    expect(screen.getByText('Not installed in this cluster')).toBeInTheDocument();
+    expect(
+      screen.getByText('Not installed in this cluster'),
+    ).toBeInTheDocument();
     expect(screen.getAllByText(/Gateway API is not installed/).length).toBe(2);
   });
 
   it('says when the cluster is unreachable', async () => {
     const api = mockNetworkApi({
-      getOverview: jest.fn().mockResolvedValue(
-        overviewFixture({ cluster: { ...demoCluster, health: 'unreachable' }, missing: ['cluster'] }),
-      ),
+      getOverview: jest
+        .fn()
+        .mockResolvedValue(
+          overviewFixture({
+            cluster: { ...demoCluster, health: 'unreachable' },
+            missing: ['cluster'],
+          }),
+        ),
     });
-    await renderInTestApp(<NetworkOverview />, { apis: [[networkApiRef, api]] });
+    await renderInTestApp(<NetworkOverview />, {
+      apis: [[networkApiRef, api]],
+    });
     expect(await screen.findByText('Cluster unreachable')).toBeInTheDocument();
   });
 
@@ -127,7 +199,12 @@ describe('NetworkOverview', () => {
       .fn()
       .mockResolvedValueOnce(overviewFixture())
       .mockResolvedValueOnce(
-        overviewFixture({ routes: [healthyRoute('media', 'jellyfin'), healthyRoute('media', 'radarr')] }),
+        overviewFixture({
+          routes: [
+            healthyRoute('media', 'jellyfin'),
+            healthyRoute('media', 'radarr'),
+          ],
+        }),
       );
     const api = mockNetworkApi({ getOverview });
     await renderInTestApp(<NetworkOverview />, {
@@ -136,17 +213,33 @@ describe('NetworkOverview', () => {
         [signalApiRef, signals.api],
       ],
     });
-    fireEvent.click(await screen.findByRole('button', { name: /network\/envoy-internal/ }));
-    expect(await screen.findByRole('table', { name: 'Listeners' })).toBeInTheDocument();
+    fireEvent.click(
+      await screen.findByRole('button', { name: /network\/envoy-internal/ }),
+    );
+    expect(
+      await screen.findByRole('table', { name: 'Listeners' }),
+    ).toBeInTheDocument();
 
     // A change in another cluster is ignored.
-    act(() => signals.publish('network:cluster-changed', { cluster: 'other', kinds: ['HTTPRoute'] }));
-    act(() => signals.publish('network:cluster-changed', { cluster: 'demo', kinds: ['HTTPRoute'] }));
+    act(() =>
+      signals.publish('network:cluster-changed', {
+        cluster: 'other',
+        kinds: ['HTTPRoute'],
+      }),
+    );
+    act(() =>
+      signals.publish('network:cluster-changed', {
+        cluster: 'demo',
+        kinds: ['HTTPRoute'],
+      }),
+    );
 
     await waitFor(() => expect(getOverview).toHaveBeenCalledTimes(2));
     expect(await screen.findByText('media/radarr')).toBeInTheDocument();
     expect(screen.queryByText(/BackendNotFound/)).not.toBeInTheDocument();
-    expect(screen.getByRole('table', { name: 'Listeners' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('table', { name: 'Listeners' }),
+    ).toBeInTheDocument();
     expect(screen.queryByTestId('progress')).not.toBeInTheDocument();
   });
 });

@@ -19,7 +19,9 @@ export const NetworkOverview = () => {
 
   if (clusters.loading && !clusters.value) return <Progress />;
   if (clusters.error) {
-    return <NetworkErrorPanel error={clusters.error} onRetry={clusters.retry} />;
+    return (
+      <NetworkErrorPanel error={clusters.error} onRetry={clusters.retry} />
+    );
   }
   const items = clusters.value ?? [];
   if (items.length === 0) {
@@ -32,7 +34,9 @@ export const NetworkOverview = () => {
     );
   }
   const requested = searchParams.get('cluster');
-  const selected = items.some(c => c.name === requested) ? requested! : items[0].name;
+  const selected = items.some(c => c.name === requested)
+    ? requested!
+    : items[0].name;
   return (
     <>
       <Box mb={2}>

@@ -1,4 +1,7 @@
-import type { ClusterOverview, HopState } from '@internal/plugin-network-common';
+import type {
+  ClusterOverview,
+  HopState,
+} from '@internal/plugin-network-common';
 import { worstState } from '../StateLabel';
 import {
   agentState,
@@ -29,7 +32,14 @@ function tile(
   absent: boolean,
 ): HealthTile {
   if (absent) {
-    return { section, label, good: 0, total: 0, state: 'unknown', detail: 'not installed' };
+    return {
+      section,
+      label,
+      good: 0,
+      total: 0,
+      state: 'unknown',
+      detail: 'not installed',
+    };
   }
   const good = states.filter(s => s.state === 'ok').length;
   const problems = states.length - good;
@@ -46,26 +56,58 @@ function tile(
 /** The counts at the top of the Network page, one per section, worst state decides the colour. */
 export function healthSummary(overview: ClusterOverview): HealthTile[] {
   const missing = overview.missing.join(' ');
-  const gatewayApiAbsent = /gateway\.networking\.k8s\.io\/Gateway\b/.test(missing);
+  const gatewayApiAbsent = /gateway\.networking\.k8s\.io\/Gateway\b/.test(
+    missing,
+  );
   const routesAbsent = gatewayApiAbsent && overview.ingresses.length === 0;
   const poolsAbsent = /CiliumLoadBalancerIPPool/.test(missing);
   const certificatesAbsent = /cert-manager\.io\/Certificate/.test(missing);
 
   const certificates = overview.certificates.map(certificateState);
   const expiring = certificates.filter(c => c.reason === 'Expiring').length;
-  const certificateTile = tile('certificates', 'Certificates ready', certificates, certificatesAbsent);
+  const certificateTile = tile(
+    'certificates',
+    'Certificates ready',
+    certificates,
+    certificatesAbsent,
+  );
   if (expiring > 0) certificateTile.detail = `${expiring} expiring`;
 
   const pools = overview.pools.filter(pool => !pool.disabled);
   return [
-    tile('gateways', 'Gateways programmed', overview.gateways.map(gatewayState), gatewayApiAbsent),
-    tile('routes', 'Routes accepted', overview.routes.map(routeState), routesAbsent),
+    tile(
+      'gateways',
+      'Gateways programmed',
+      overview.gateways.map(gatewayState),
+      gatewayApiAbsent,
+    ),
+    tile(
+      'routes',
+      'Routes accepted',
+      overview.routes.map(routeState),
+      routesAbsent,
+    ),
     {
-      ...tile('pools', 'Pools with free IPs', pools.map(poolState), poolsAbsent),
+      ...tile(
+        'pools',
+        'Pools with free IPs',
+        pools.map(poolState),
+        poolsAbsent,
+      ),
       good: pools.filter(pool => pool.free > 0).length,
     },
-    tile('cilium', 'Cilium agents ready', overview.cilium.agents.map(agentState), !overview.cilium.installed),
+    tile(
+      'cilium',
+      'Cilium agents ready',
+      overview.cilium.agents.map(agentState),
+      !overview.cilium.installed,
+    ),
     certificateTile,
-    tile('dns', 'DNS consistent', overview.dns.filter(r => r.state !== 'unchecked').map(dnsState), false),
+    tile(
+      'dns',
+      'DNS consistent',
+      overview.dns.filter(r => r.state !== 'unchecked').map(dnsState),
+      false,
+    ),
   ];
 }

@@ -22,7 +22,10 @@ export interface StateWithReason {
  */
 export const CERTIFICATE_EXPIRING_DAYS = 30;
 
-function findCondition(conditions: Condition[], type: string): Condition | undefined {
+function findCondition(
+  conditions: Condition[],
+  type: string,
+): Condition | undefined {
   return conditions.find(condition => condition.type === type);
 }
 
@@ -31,12 +34,19 @@ export function gatewayState(gateway: GatewaySummary): StateWithReason {
   for (const type of ['Accepted', 'Programmed']) {
     const condition = findCondition(gateway.conditions, type);
     if (condition?.status === 'False') {
-      return { state: 'failing', reason: condition.reason ?? `Not${type}`, message: condition.message };
+      return {
+        state: 'failing',
+        reason: condition.reason ?? `Not${type}`,
+        message: condition.message,
+      };
     }
   }
   const programmed = findCondition(gateway.conditions, 'Programmed');
   if (!programmed || programmed.status !== 'True') {
-    return { state: 'unknown', reason: programmed?.reason ?? 'NoProgrammedCondition' };
+    return {
+      state: 'unknown',
+      reason: programmed?.reason ?? 'NoProgrammedCondition',
+    };
   }
   return { state: 'ok', reason: programmed.reason };
 }
@@ -46,7 +56,11 @@ export function routeState(route: RouteSummary): StateWithReason {
   for (const parent of route.parents) {
     for (const condition of [parent.accepted, parent.resolvedRefs]) {
       if (condition?.status === 'False') {
-        return { state: 'failing', reason: condition.reason, message: condition.message };
+        return {
+          state: 'failing',
+          reason: condition.reason,
+          message: condition.message,
+        };
       }
     }
   }
@@ -58,10 +72,16 @@ export function routeState(route: RouteSummary): StateWithReason {
     };
   }
   if (route.parents.length === 0) {
-    return { state: 'warning', reason: 'NoParents', message: 'The route names no parent gateway' };
+    return {
+      state: 'warning',
+      reason: 'NoParents',
+      message: 'The route names no parent gateway',
+    };
   }
   const unknown = route.parents.some(
-    parent => parent.accepted?.status !== 'True' || (parent.resolvedRefs && parent.resolvedRefs.status !== 'True'),
+    parent =>
+      parent.accepted?.status !== 'True' ||
+      (parent.resolvedRefs && parent.resolvedRefs.status !== 'True'),
   );
   if (unknown) return { state: 'unknown', reason: 'Pending' };
   return { state: 'ok', reason: 'Accepted' };
@@ -71,13 +91,25 @@ export function routeState(route: RouteSummary): StateWithReason {
 export function poolState(pool: IpPoolSummary): StateWithReason {
   if (pool.disabled) return { state: 'unknown', reason: 'Disabled' };
   if (pool.conflicts.length > 0) {
-    return { state: 'failing', reason: 'PoolConflict', message: pool.conflicts.join('; ') };
+    return {
+      state: 'failing',
+      reason: 'PoolConflict',
+      message: pool.conflicts.join('; '),
+    };
   }
   if (pool.free === 0) {
-    return { state: 'failing', reason: 'Exhausted', message: 'No free address left in the pool' };
+    return {
+      state: 'failing',
+      reason: 'Exhausted',
+      message: 'No free address left in the pool',
+    };
   }
   if (pool.selectorMatchesNothing) {
-    return { state: 'warning', reason: 'SelectorMatchesNothing', message: `serviceSelector ${pool.serviceSelector} matches no LoadBalancer service` };
+    return {
+      state: 'warning',
+      reason: 'SelectorMatchesNothing',
+      message: `serviceSelector ${pool.serviceSelector} matches no LoadBalancer service`,
+    };
   }
   return { state: 'ok' };
 }
@@ -86,20 +118,38 @@ export function poolState(pool: IpPoolSummary): StateWithReason {
 export function agentState(agent: CiliumAgentSummary): StateWithReason {
   return agent.ready
     ? { state: 'ok', reason: 'Ready' }
-    : { state: 'failing', reason: 'NotReady', message: `Pod ${agent.pod} is ${agent.phase}, ${agent.restarts} restarts` };
+    : {
+        state: 'failing',
+        reason: 'NotReady',
+        message: `Pod ${agent.pod} is ${agent.phase}, ${agent.restarts} restarts`,
+      };
 }
 
 /** A certificate is failing when not Ready or expired, warning when it expires within 30 days. */
-export function certificateState(certificate: CertificateSummary): StateWithReason {
+export function certificateState(
+  certificate: CertificateSummary,
+): StateWithReason {
   const { daysLeft } = certificate;
   if (daysLeft !== undefined && daysLeft < 0) {
-    return { state: 'failing', reason: 'Expired', message: `Expired ${-daysLeft} days ago` };
+    return {
+      state: 'failing',
+      reason: 'Expired',
+      message: `Expired ${-daysLeft} days ago`,
+    };
   }
   if (!certificate.ready) {
-    return { state: 'failing', reason: certificate.readyReason ?? 'NotReady', message: certificate.readyMessage };
+    return {
+      state: 'failing',
+      reason: certificate.readyReason ?? 'NotReady',
+      message: certificate.readyMessage,
+    };
   }
   if (daysLeft !== undefined && daysLeft < CERTIFICATE_EXPIRING_DAYS) {
-    return { state: 'warning', reason: 'Expiring', message: `Expires in ${daysLeft} days` };
+    return {
+      state: 'warning',
+      reason: 'Expiring',
+      message: `Expires in ${daysLeft} days`,
+    };
   }
   return { state: 'ok', reason: 'Ready' };
 }

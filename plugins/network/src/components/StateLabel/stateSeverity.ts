@@ -15,7 +15,8 @@ export function stateSeverity(state: HopState): number {
 /** The worst of several states; `ok` for none. */
 export function worstState(states: HopState[]): HopState {
   return states.reduce<HopState>(
-    (worst, state) => (stateSeverity(state) < stateSeverity(worst) ? state : worst),
+    (worst, state) =>
+      stateSeverity(state) < stateSeverity(worst) ? state : worst,
     'ok',
   );
 }

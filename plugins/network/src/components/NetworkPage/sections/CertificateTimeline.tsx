@@ -20,7 +20,11 @@ export const CertificateTimeline = (props: {
   const { daysLeft, notAfter, state, renewalMarkDays } = props;
   const theme = useTheme<BackstageTheme>();
   if (daysLeft === undefined) {
-    return <Typography variant="caption">No expiry known (not issued yet)</Typography>;
+    return (
+      <Typography variant="caption">
+        No expiry known (not issued yet)
+      </Typography>
+    );
   }
   const clamped = Math.max(0, Math.min(daysLeft, TIMELINE_DAYS));
   let label = `${daysLeft} days left`;

@@ -19,13 +19,16 @@ export const CertificatesSection = (props: {
 }) => {
   const { certificates, absent } = props;
   const sorted = [...certificates].sort(
-    (a, b) => (a.daysLeft ?? Number.MAX_SAFE_INTEGER) - (b.daysLeft ?? Number.MAX_SAFE_INTEGER),
+    (a, b) =>
+      (a.daysLeft ?? Number.MAX_SAFE_INTEGER) -
+      (b.daysLeft ?? Number.MAX_SAFE_INTEGER),
   );
   let body;
   if (absent) {
     body = (
       <Typography>
-        cert-manager is not installed (no cert-manager.io/Certificate kind); certificates are not tracked.
+        cert-manager is not installed (no cert-manager.io/Certificate kind);
+        certificates are not tracked.
       </Typography>
     );
   } else if (sorted.length === 0) {
@@ -37,7 +40,10 @@ export const CertificatesSection = (props: {
           <TableRow>
             <TableCell>Certificate</TableCell>
             <TableCell>State</TableCell>
-            <TableCell>Expiry (0–90 days, dashed line: renewal at {CERTIFICATE_EXPIRING_DAYS})</TableCell>
+            <TableCell>
+              Expiry (0–90 days, dashed line: renewal at{' '}
+              {CERTIFICATE_EXPIRING_DAYS})
+            </TableCell>
             <TableCell>DNS names</TableCell>
             <TableCell>Issuer</TableCell>
           </TableRow>
@@ -53,7 +59,11 @@ export const CertificatesSection = (props: {
                 <TableCell>
                   <StateLabel state={state.state}>{state.reason}</StateLabel>
                   {state.state !== 'ok' && certificate.readyMessage && (
-                    <Typography variant="caption" display="block" color="textSecondary">
+                    <Typography
+                      variant="caption"
+                      display="block"
+                      color="textSecondary"
+                    >
                       {certificate.readyMessage}
                     </Typography>
                   )}
@@ -76,7 +86,11 @@ export const CertificatesSection = (props: {
     );
   }
   return (
-    <SectionCard id="certificates" title="Certificates" subtitle="cert-manager certificates, soonest expiry first">
+    <SectionCard
+      id="certificates"
+      title="Certificates"
+      subtitle="cert-manager certificates, soonest expiry first"
+    >
       {body}
     </SectionCard>
   );

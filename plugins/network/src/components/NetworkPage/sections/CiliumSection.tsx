@@ -17,20 +17,26 @@ export const CiliumSection = ({ cilium }: { cilium: CiliumSummary }) => {
     return (
       <SectionCard id="cilium" title="Cilium">
         <Typography>
-          Cilium was not found in this cluster (no cilium DaemonSet or agent pods in
-          kube-system). LB-IPAM, L2 announcements and the Cilium gateway need it.
+          Cilium was not found in this cluster (no cilium DaemonSet or agent
+          pods in kube-system). LB-IPAM, L2 announcements and the Cilium gateway
+          need it.
         </Typography>
       </SectionCard>
     );
   }
   const agents = [...cilium.agents].sort(
-    (a, b) => stateSeverity(agentState(a).state) - stateSeverity(agentState(b).state) || a.node.localeCompare(b.node),
+    (a, b) =>
+      stateSeverity(agentState(a).state) - stateSeverity(agentState(b).state) ||
+      a.node.localeCompare(b.node),
   );
   const facts = [
     cilium.version && `version ${cilium.version}`,
-    cilium.kubeProxyReplacement && `kube-proxy replacement ${cilium.kubeProxyReplacement}`,
-    cilium.daemonSet && `DaemonSet ${cilium.daemonSet.ready}/${cilium.daemonSet.desired} ready`,
-    cilium.operator && `operator ${cilium.operator.ready}/${cilium.operator.desired} ready`,
+    cilium.kubeProxyReplacement &&
+      `kube-proxy replacement ${cilium.kubeProxyReplacement}`,
+    cilium.daemonSet &&
+      `DaemonSet ${cilium.daemonSet.ready}/${cilium.daemonSet.desired} ready`,
+    cilium.operator &&
+      `operator ${cilium.operator.ready}/${cilium.operator.desired} ready`,
   ].filter(Boolean);
   return (
     <SectionCard id="cilium" title="Cilium" subtitle={facts.join(' · ')}>

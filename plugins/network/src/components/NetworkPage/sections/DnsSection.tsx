@@ -22,13 +22,19 @@ export const DnsSection = (props: {
       stateSeverity(dnsState(a).state) - stateSeverity(dnsState(b).state) ||
       a.hostname.localeCompare(b.hostname),
   );
-  const unconfigured = ['dns-internal', 'dns-external'].filter(scope => missing.includes(scope));
+  const unconfigured = ['dns-internal', 'dns-external'].filter(scope =>
+    missing.includes(scope),
+  );
   return (
-    <SectionCard id="dns" title="DNS" subtitle="Expected answers (from routes and gateway addresses) against what the DNS servers answered">
+    <SectionCard
+      id="dns"
+      title="DNS"
+      subtitle="Expected answers (from routes and gateway addresses) against what the DNS servers answered"
+    >
       {unconfigured.length > 0 && (
         <Typography variant="body2" paragraph>
-          Not checked: {unconfigured.join(', ')} (no DNS server configured for this scope in
-          the network plugin's cluster configuration).
+          Not checked: {unconfigured.join(', ')} (no DNS server configured for
+          this scope in the network plugin's cluster configuration).
         </Typography>
       )}
       {sorted.length === 0 ? (
@@ -54,13 +60,19 @@ export const DnsSection = (props: {
                   <TableCell>
                     <StateLabel state={state.state}>{state.reason}</StateLabel>
                     {state.message && (
-                      <Typography variant="caption" display="block" color="textSecondary">
+                      <Typography
+                        variant="caption"
+                        display="block"
+                        color="textSecondary"
+                      >
                         {state.message}
                       </Typography>
                     )}
                   </TableCell>
                   <TableCell>{record.expected.join(', ') || '—'}</TableCell>
-                  <TableCell>{record.answered.join(', ') || 'no answer'}</TableCell>
+                  <TableCell>
+                    {record.answered.join(', ') || 'no answer'}
+                  </TableCell>
                 </TableRow>
               );
             })}

@@ -104,9 +104,9 @@ export const GatewaysSection = (props: {
   if (absent) {
     body = (
       <Typography>
-        Gateway API is not installed in this cluster (no gateway.networking.k8s.io/Gateway
-        kind). Install the Gateway API CRDs and a controller (Cilium or Envoy Gateway) to see
-        gateways here.
+        Gateway API is not installed in this cluster (no
+        gateway.networking.k8s.io/Gateway kind). Install the Gateway API CRDs
+        and a controller (Cilium or Envoy Gateway) to see gateways here.
       </Typography>
     );
   } else if (gateways.length === 0) {
@@ -117,10 +117,10 @@ export const GatewaysSection = (props: {
       const state = gatewayState(gateway);
       const attached = routesOf(gateway, routes);
       const broken = attached.filter(route => routeState(route).state !== 'ok');
-      const shown = [...broken, ...attached.filter(r => !broken.includes(r))].slice(
-        0,
-        ROUTES_SHOWN_PER_GATEWAY,
-      );
+      const shown = [
+        ...broken,
+        ...attached.filter(r => !broken.includes(r)),
+      ].slice(0, ROUTES_SHOWN_PER_GATEWAY);
       return (
         <Accordion
           key={key}
@@ -128,8 +128,16 @@ export const GatewaysSection = (props: {
           onChange={() => onToggle(key)}
           TransitionProps={{ unmountOnExit: true }}
         >
-          <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls={`gateway-${key}`}>
-            <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }}>
+          <AccordionSummary
+            expandIcon={<ExpandMoreIcon />}
+            aria-controls={`gateway-${key}`}
+          >
+            <Box
+              display="flex"
+              flexWrap="wrap"
+              alignItems="center"
+              style={{ gap: 16 }}
+            >
               <Typography component="span" style={{ fontWeight: 600 }}>
                 {key}
               </Typography>
@@ -143,7 +151,8 @@ export const GatewaysSection = (props: {
                   : 'no address assigned'}
               </Typography>
               <Typography component="span" variant="body2">
-                {attached.length} routes{broken.length > 0 ? `, ${broken.length} with problems` : ''}
+                {attached.length} routes
+                {broken.length > 0 ? `, ${broken.length} with problems` : ''}
               </Typography>
             </Box>
           </AccordionSummary>
@@ -158,22 +167,30 @@ export const GatewaysSection = (props: {
               <Box mt={2}>
                 <Typography variant="subtitle2">
                   Attached routes ({attached.length}
-                  {attached.length > shown.length ? `, problems first, ${shown.length} shown; see Routes for all` : ''})
+                  {attached.length > shown.length
+                    ? `, problems first, ${shown.length} shown; see Routes for all`
+                    : ''}
+                  )
                 </Typography>
                 <ul>
                   {shown.map(route => {
                     const routeStatus = routeState(route);
                     return (
-                      <li key={`${route.kind}/${route.namespace}/${route.name}`}>
+                      <li
+                        key={`${route.kind}/${route.namespace}/${route.name}`}
+                      >
                         {route.kind} {route.namespace}/{route.name}{' '}
-                        <StateLabel state={routeStatus.state}>{routeStatus.reason}</StateLabel>
+                        <StateLabel state={routeStatus.state}>
+                          {routeStatus.reason}
+                        </StateLabel>
                       </li>
                     );
                   })}
                 </ul>
                 {gateway.service && (
                   <Typography variant="body2">
-                    LoadBalancer Service: {gateway.service.namespace}/{gateway.service.name}
+                    LoadBalancer Service: {gateway.service.namespace}/
+                    {gateway.service.name}
                   </Typography>
                 )}
               </Box>
@@ -184,7 +201,11 @@ export const GatewaysSection = (props: {
     });
   }
   return (
-    <SectionCard id="gateways" title="Gateways" subtitle="Gateway API gateways: listeners, addresses, conditions and attached routes">
+    <SectionCard
+      id="gateways"
+      title="Gateways"
+      subtitle="Gateway API gateways: listeners, addresses, conditions and attached routes"
+    >
       {body}
     </SectionCard>
   );

@@ -15,9 +15,12 @@ import { StateLabel } from '../../StateLabel';
 import { SectionCard } from './SectionCard';
 
 function policyState(policy: L2PolicySummary) {
-  const bad = policy.conditions.find(c => c.status === 'True' && /Error|Conflict/i.test(c.type));
+  const bad = policy.conditions.find(
+    c => c.status === 'True' && /Error|Conflict/i.test(c.type),
+  );
   if (bad) return { state: 'failing' as const, reason: bad.reason ?? bad.type };
-  if (policy.services.length === 0) return { state: 'warning' as const, reason: 'SelectsNoService' };
+  if (policy.services.length === 0)
+    return { state: 'warning' as const, reason: 'SelectsNoService' };
   return { state: 'ok' as const, reason: `${policy.services.length} services` };
 }
 
@@ -32,16 +35,22 @@ export const L2Section = (props: {
     return (
       <SectionCard id="l2" title="L2 announcements">
         <Typography>
-          Cilium L2 announcements are not available (no cilium.io/CiliumL2AnnouncementPolicy kind).
+          Cilium L2 announcements are not available (no
+          cilium.io/CiliumL2AnnouncementPolicy kind).
         </Typography>
       </SectionCard>
     );
   }
   return (
-    <SectionCard id="l2" title="L2 announcements" subtitle="Policies and the lease holder node per service">
+    <SectionCard
+      id="l2"
+      title="L2 announcements"
+      subtitle="Policies and the lease holder node per service"
+    >
       {policies.length === 0 ? (
         <Typography>
-          No CiliumL2AnnouncementPolicy: LoadBalancer IPs are assigned but no node answers ARP for them.
+          No CiliumL2AnnouncementPolicy: LoadBalancer IPs are assigned but no
+          node answers ARP for them.
         </Typography>
       ) : (
         <Table size="small" aria-label="L2 announcement policies">
@@ -65,10 +74,17 @@ export const L2Section = (props: {
                     <StateLabel state={state.state}>{state.reason}</StateLabel>
                   </TableCell>
                   <TableCell>{policy.nodeSelector || '(all nodes)'}</TableCell>
-                  <TableCell>{policy.serviceSelector || '(all services)'}</TableCell>
-                  <TableCell>{policy.interfaces.join(', ') || '(all)'}</TableCell>
                   <TableCell>
-                    {[policy.loadBalancerIPs && 'LoadBalancer IPs', policy.externalIPs && 'external IPs']
+                    {policy.serviceSelector || '(all services)'}
+                  </TableCell>
+                  <TableCell>
+                    {policy.interfaces.join(', ') || '(all)'}
+                  </TableCell>
+                  <TableCell>
+                    {[
+                      policy.loadBalancerIPs && 'LoadBalancer IPs',
+                      policy.externalIPs && 'external IPs',
+                    ]
                       .filter(Boolean)
                       .join(', ') || 'nothing'}
                   </TableCell>
@@ -79,9 +95,13 @@ export const L2Section = (props: {
         </Table>
       )}
       <Box mt={2}>
-        <Typography variant="subtitle2">Leases (who answers ARP for each IP)</Typography>
+        <Typography variant="subtitle2">
+          Leases (who answers ARP for each IP)
+        </Typography>
         {leases.length === 0 ? (
-          <Typography variant="body2">No L2 announcement leases yet.</Typography>
+          <Typography variant="body2">
+            No L2 announcement leases yet.
+          </Typography>
         ) : (
           <Table size="small" aria-label="L2 announcement leases">
             <TableHead>
@@ -95,7 +115,9 @@ export const L2Section = (props: {
             </TableHead>
             <TableBody>
               {leases.map(lease => (
-                <TableRow key={`${lease.service.namespace}/${lease.service.name}`}>
+                <TableRow
+                  key={`${lease.service.namespace}/${lease.service.name}`}
+                >
                   <TableCell>
                     {lease.service.namespace}/{lease.service.name}
                   </TableCell>
@@ -103,7 +125,9 @@ export const L2Section = (props: {
                   <TableCell>{lease.holder ?? 'none'}</TableCell>
                   <TableCell>
                     {lease.expired || !lease.holder ? (
-                      <StateLabel state="warning">{lease.expired ? 'Lease expired' : 'No holder'}</StateLabel>
+                      <StateLabel state="warning">
+                        {lease.expired ? 'Lease expired' : 'No holder'}
+                      </StateLabel>
                     ) : (
                       <StateLabel state="ok">Held</StateLabel>
                     )}

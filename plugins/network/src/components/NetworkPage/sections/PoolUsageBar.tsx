@@ -8,7 +8,8 @@ import { poolState } from '../objectStates';
 /** How full a pool is, as a bar in the pool's state colour and as "used / free / total" text. */
 export const PoolUsageBar = ({ pool }: { pool: IpPoolSummary }) => {
   const theme = useTheme<BackstageTheme>();
-  const percent = pool.total > 0 ? Math.round((pool.used / pool.total) * 100) : 0;
+  const percent =
+    pool.total > 0 ? Math.round((pool.used / pool.total) * 100) : 0;
   const total = `${pool.total}${pool.totalIsCapped ? '+' : ''}`;
   return (
     <Box minWidth={220}>

@@ -22,7 +22,12 @@ const PoolDetails = ({ pool }: { pool: IpPoolSummary }) => {
   const shown = pool.allocations.slice(0, ALLOCATIONS_SHOWN);
   return (
     <Box mb={3}>
-      <Box display="flex" flexWrap="wrap" alignItems="center" style={{ gap: 16 }}>
+      <Box
+        display="flex"
+        flexWrap="wrap"
+        alignItems="center"
+        style={{ gap: 16 }}
+      >
         <Typography variant="h6" component="h3">
           {pool.name}
         </Typography>
@@ -30,8 +35,9 @@ const PoolDetails = ({ pool }: { pool: IpPoolSummary }) => {
         <PoolUsageBar pool={pool} />
       </Box>
       <Typography variant="body2">
-        Blocks {pool.blocks.join(', ')} · allowFirstLastIPs {pool.allowFirstLastIPs} ·
-        serviceSelector {pool.serviceSelector || '(all services)'}
+        Blocks {pool.blocks.join(', ')} · allowFirstLastIPs{' '}
+        {pool.allowFirstLastIPs} · serviceSelector{' '}
+        {pool.serviceSelector || '(all services)'}
         {pool.disabled ? ' · disabled' : ''}
       </Typography>
       {state.message && state.state !== 'ok' && (
@@ -51,7 +57,9 @@ const PoolDetails = ({ pool }: { pool: IpPoolSummary }) => {
           </TableHead>
           <TableBody>
             {shown.map(allocation => (
-              <TableRow key={`${allocation.ip}-${allocation.service.namespace}/${allocation.service.name}`}>
+              <TableRow
+                key={`${allocation.ip}-${allocation.service.namespace}/${allocation.service.name}`}
+              >
                 <TableCell>{allocation.ip}</TableCell>
                 <TableCell>
                   {allocation.service.namespace}/{allocation.service.name}
@@ -61,7 +69,9 @@ const PoolDetails = ({ pool }: { pool: IpPoolSummary }) => {
           </TableBody>
         </Table>
       ) : (
-        <Typography variant="body2">No address of this pool is in use.</Typography>
+        <Typography variant="body2">
+          No address of this pool is in use.
+        </Typography>
       )}
       {pool.allocations.length > shown.length && (
         <Typography variant="caption">
@@ -73,28 +83,35 @@ const PoolDetails = ({ pool }: { pool: IpPoolSummary }) => {
 };
 
 /** Cilium LoadBalancer IP pools: usage bar, conflicts and which service holds each IP. */
-export const PoolsSection = (props: { pools: IpPoolSummary[]; absent: boolean }) => {
+export const PoolsSection = (props: {
+  pools: IpPoolSummary[];
+  absent: boolean;
+}) => {
   const { pools, absent } = props;
   let body;
   if (absent) {
     body = (
       <Typography>
-        Cilium LB-IPAM is not available (no cilium.io/CiliumLoadBalancerIPPool kind). Install
-        Cilium with LoadBalancer IPAM to see IP pools here.
+        Cilium LB-IPAM is not available (no cilium.io/CiliumLoadBalancerIPPool
+        kind). Install Cilium with LoadBalancer IPAM to see IP pools here.
       </Typography>
     );
   } else if (pools.length === 0) {
     body = (
       <Typography>
-        No CiliumLoadBalancerIPPool exists: LoadBalancer services will stay pending until a
-        pool is created.
+        No CiliumLoadBalancerIPPool exists: LoadBalancer services will stay
+        pending until a pool is created.
       </Typography>
     );
   } else {
     body = pools.map(pool => <PoolDetails key={pool.name} pool={pool} />);
   }
   return (
-    <SectionCard id="pools" title="IP pools" subtitle="CiliumLoadBalancerIPPool usage, conflicts and allocations">
+    <SectionCard
+      id="pools"
+      title="IP pools"
+      subtitle="CiliumLoadBalancerIPPool usage, conflicts and allocations"
+    >
       {body}
     </SectionCard>
   );

@@ -26,7 +26,9 @@ export const RawOverviewSection = (props: {
       <Typography>Raw data (JSON)</Typography>
     </AccordionSummary>
     <AccordionDetails>
-      <pre style={{ maxHeight: 480, overflow: 'auto', width: '100%', margin: 0 }}>
+      <pre
+        style={{ maxHeight: 480, overflow: 'auto', width: '100%', margin: 0 }}
+      >
         {JSON.stringify(props.overview, null, 2)}
       </pre>
     </AccordionDetails>

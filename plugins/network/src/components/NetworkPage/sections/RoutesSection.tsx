@@ -35,7 +35,10 @@ function toRow(route: RouteSummary): RouteRow {
     reason: status.reason ?? '',
     message: status.message ?? '',
     hostnames: route.hostnames.join(', ') || '(any)',
-    parents: [...route.parents.map(p => p.parent), ...route.parentsWithoutStatus].join(', '),
+    parents: [
+      ...route.parents.map(p => p.parent),
+      ...route.parentsWithoutStatus,
+    ].join(', '),
     backends: route.backends.join(', '),
   };
 }
@@ -44,6 +47,8 @@ const columns: TableColumn<RouteRow>[] = [
   {
     title: 'State',
     field: 'stateText',
+    width: '24%',
+    cellStyle: { minWidth: 260, wordBreak: 'break-word' },
     customSort: (a, b) => stateSeverity(a.state) - stateSeverity(b.state),
     render: row => (
       <>
@@ -65,10 +70,17 @@ const columns: TableColumn<RouteRow>[] = [
 ];
 
 const ingressColumns: TableColumn<IngressSummary>[] = [
-  { title: 'Ingress', render: row => `${row.namespace}/${row.name}`, field: 'name' },
+  {
+    title: 'Ingress',
+    render: row => `${row.namespace}/${row.name}`,
+    field: 'name',
+  },
   { title: 'Class', field: 'ingressClassName' },
   { title: 'Hosts', render: row => row.hosts.join(', ') },
-  { title: 'Addresses', render: row => row.addresses.join(', ') || 'none assigned' },
+  {
+    title: 'Addresses',
+    render: row => row.addresses.join(', ') || 'none assigned',
+  },
   { title: 'Backends', render: row => row.backends.join(', ') },
 ];
 
@@ -88,7 +100,8 @@ export const RoutesSection = (props: {
         .map(toRow)
         .sort(
           (a, b) =>
-            stateSeverity(a.state) - stateSeverity(b.state) || a.id.localeCompare(b.id),
+            stateSeverity(a.state) - stateSeverity(b.state) ||
+            a.id.localeCompare(b.id),
         ),
     [routes],
   );
@@ -101,11 +114,11 @@ export const RoutesSection = (props: {
     >
       {absent ? (
         <Typography>
-          Gateway API is not installed in this cluster, so there are no HTTPRoutes or GRPCRoutes to show.
+          Gateway API is not installed in this cluster, so there are no
+          HTTPRoutes or GRPCRoutes to show.
         </Typography>
       ) : (
         <Table<RouteRow>
-          title="Routes"
           columns={columns}
           data={rows}
           filters={[
@@ -122,16 +135,23 @@ export const RoutesSection = (props: {
             emptyRowsWhenPaging: false,
           }}
           emptyContent={
-            <Typography style={{ padding: 16 }}>No routes in this cluster.</Typography>
+            <Typography style={{ padding: 16 }}>
+              No routes in this cluster.
+            </Typography>
           }
         />
       )}
       {ingresses.length > 0 && (
         <Table<IngressSummary>
-          title="Ingresses"
+          title={`Ingresses (${ingresses.length})`}
           columns={ingressColumns}
           data={ingresses}
-          options={{ paging: ingresses.length > 20, pageSize: 20, search: true, padding: 'dense' }}
+          options={{
+            paging: ingresses.length > 20,
+            pageSize: 20,
+            search: true,
+            padding: 'dense',
+          }}
         />
       )}
     </SectionCard>

@@ -8,7 +8,11 @@ export const SectionCard = (props: {
   subtitle?: ReactNode;
   children: ReactNode;
 }) => (
-  <Paper component="section" id={props.id} aria-labelledby={`${props.id}-title`}>
+  <Paper
+    component="section"
+    id={props.id}
+    aria-labelledby={`${props.id}-title`}
+  >
     <Box p={2}>
       <Typography variant="h5" component="h2" id={`${props.id}-title`}>
         {props.title}
