@@ -26,6 +26,12 @@ interface WorkloadSpec {
   template?: PodTemplate;
 }
 
+/** A pod nobody has started yet: Pending, or created without any phase. */
+const isWaitingToStart = (pod: KubeObject): boolean => {
+  const phase = recordOf<{ phase: unknown }>(pod.status).phase;
+  return phase === 'Pending' || phase === undefined;
+};
+
 const specOf = (object: KubeObject): WorkloadSpec => recordOf<WorkloadSpec>(object.spec) as WorkloadSpec;
 const templateOf = (spec: WorkloadSpec): PodTemplate => {
   const template = recordOf<PodTemplate>(spec.template);
@@ -386,7 +392,7 @@ export function createWorkloadsController(context: ControllerContext): Controlle
    */
   function startPendingPod(namespace: string, name: string): void {
     const pod = cache.get(KEYS.pod, namespace, name);
-    if (!pod || pod.metadata.deletionTimestamp || recordOf<{ phase: string }>(pod.status).phase !== 'Pending') return;
+    if (!pod || pod.metadata.deletionTimestamp || !isWaitingToStart(pod)) return;
     const spec = recordOf<{ nodeName: string; hostNetwork: boolean; containers: unknown }>(pod.spec);
     const nodes = spec.nodeName ? [cache.get(KEYS.node, undefined, spec.nodeName)].filter((node): node is KubeObject => Boolean(node)) : eligibleNodes({ spec: recordOf(pod.spec) }, true);
     const node = pickNode(nodes);
@@ -413,7 +419,7 @@ export function createWorkloadsController(context: ControllerContext): Controlle
   const pendingPodKeys = (): string[] =>
     cache
       .list(KEYS.pod)
-      .filter((pod) => recordOf<{ phase: string }>(pod.status).phase === 'Pending')
+      .filter(isWaitingToStart)
       .map((pod) => `pod:${pod.metadata.namespace}/${pod.metadata.name}`);
 
   const ownerKey = (object: KubeObject): string[] => {
@@ -443,7 +449,7 @@ export function createWorkloadsController(context: ControllerContext): Controlle
           trackPodIp(object, event.type !== 'DELETED');
           trackOwned(KEYS.pod, object, event.type !== 'DELETED');
           if (event.type === 'DELETED') countPod(object, -1);
-          if (event.type !== 'DELETED' && recordOf<{ phase: string }>(object.status).phase === 'Pending') {
+          if (event.type !== 'DELETED' && isWaitingToStart(object)) {
             return [...ownerKey(object), `pod:${id}`];
           }
           return ownerKey(object);
