@@ -183,5 +183,6 @@ test('large scale: counts, seeding time and LB-IPAM over 200 pools', () => {
   assert.equal(loadBalancers.length - withIp.length, 1);
   assert.ok(loadBalancers.length >= LARGE_SCALE.namespaces * LARGE_SCALE.loadBalancersPerNamespace);
   console.log(`large topology: ${store.currentResourceVersion()} writes; seed ${seedMs.toFixed(0)} ms (reported ${result.seedDurationMs.toFixed(0)} ms), controllers' first reconcile ${controllersMs.toFixed(0)} ms`);
-  assert.ok(seedMs < 20_000, `seeding took ${seedMs} ms`);
+  // A few seconds on an idle 2-CPU machine; the bound only catches pathological slowdowns under load.
+  assert.ok(seedMs < 60_000, `seeding took ${seedMs} ms`);
 });
