@@ -12,3 +12,4 @@ export * from './policies';
 export * from './dns';
 export * from './certificates';
 export * from './requestPath';
+export * from './manifests';
