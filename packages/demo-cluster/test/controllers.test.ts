@@ -20,7 +20,7 @@ const condition = (object: KubeObject | undefined, type: string): Condition | un
 const ingressIps = (service: KubeObject | undefined): string[] =>
   ((service?.status as { loadBalancer?: { ingress?: { ip: string }[] } } | undefined)?.loadBalancer?.ingress ?? []).map((entry) => entry.ip);
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 5000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();
@@ -319,7 +319,7 @@ test('a gateway without an address is not programmed; a missing certificate secr
       return condition(current, 'Issuing')?.status === 'True' ? current : undefined;
     });
     assert.equal(condition(certificate, 'Ready')?.status, 'False');
-    await waitFor('certificate Ready again', () => condition(store.get(KEYS.certificate, 'network', 'demo-lab-internal-tls'), 'Ready')?.status === 'True', 5000);
+    await waitFor('certificate Ready again', () => condition(store.get(KEYS.certificate, 'network', 'demo-lab-internal-tls'), 'Ready')?.status === 'True');
     await waitFor('listener resolved again', () => listenerRefs()?.status === 'True');
   } finally {
     controllers.stop();
