@@ -3,7 +3,6 @@ import { networkEntityFilter } from '../entityFilter';
 
 /** The entity's Network tab (`entity-content:network`), for entities with Kubernetes annotations. */
 export const entityNetworkContent = EntityContentBlueprint.make({
-  name: 'network',
   params: {
     path: 'network',
     title: 'Network',

@@ -13,6 +13,17 @@ function statusOf(error: Error): number | undefined {
   return typeof status === 'number' ? status : undefined;
 }
 
+/**
+ * The message the backend gave, when the error carries its response body (a ResponseError's
+ * `cause`); otherwise the error's own message.
+ */
+export function backendMessage(error: Error): string {
+  const cause = (error as { cause?: { message?: unknown } }).cause;
+  return typeof cause?.message === 'string' && cause.message
+    ? cause.message
+    : error.message;
+}
+
 /** Turns an error from the network backend into a title and advice, by HTTP status. */
 export function explainNetworkError(error: Error): ErrorExplanation {
   const status = statusOf(error);
@@ -28,20 +39,24 @@ export function explainNetworkError(error: Error): ErrorExplanation {
     return {
       severity: 'warning',
       title: 'Not found',
-      advice: `${error.message}. Check the cluster in kubernetes.clusterLocatorMethods and the entity's Kubernetes annotations.`,
+      advice: `${backendMessage(
+        error,
+      )}. Check the cluster in kubernetes.clusterLocatorMethods and the entity's Kubernetes annotations.`,
     };
   }
   if (status === 400) {
     return {
       severity: 'error',
       title: 'The request was refused',
-      advice: error.message,
+      advice: backendMessage(error),
     };
   }
   return {
     severity: 'error',
     title: 'The network backend is unreachable',
-    advice: `${error.message}. Check that the backend is running with the network plugin installed, then retry.`,
+    advice: `${backendMessage(
+      error,
+    )}. Check that the backend is running with the network plugin installed, then retry.`,
   };
 }
 

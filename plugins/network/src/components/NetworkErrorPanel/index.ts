@@ -1,1 +1,5 @@
-export { NetworkErrorPanel, explainNetworkError } from './NetworkErrorPanel';
+export {
+  NetworkErrorPanel,
+  backendMessage,
+  explainNetworkError,
+} from './NetworkErrorPanel';

@@ -178,14 +178,12 @@ describe('NetworkOverview', () => {
 
   it('says when the cluster is unreachable', async () => {
     const api = mockNetworkApi({
-      getOverview: jest
-        .fn()
-        .mockResolvedValue(
-          overviewFixture({
-            cluster: { ...demoCluster, health: 'unreachable' },
-            missing: ['cluster'],
-          }),
-        ),
+      getOverview: jest.fn().mockResolvedValue(
+        overviewFixture({
+          cluster: { ...demoCluster, health: 'unreachable' },
+          missing: ['cluster'],
+        }),
+      ),
     });
     await renderInTestApp(<NetworkOverview />, {
       apis: [[networkApiRef, api]],
