@@ -21,7 +21,7 @@ test('a guest signs in, browses the catalog and opens a component', async ({ pag
   await expect(page.getByRole('link', { name: 'Grafana', exact: true })).toBeVisible();
   // Every seed component of the demo cluster is listed under All.
   await page.getByText('All', { exact: true }).click();
-  await expect(page.getByRole('heading', { name: /All Components \(5\)/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /All Components \(10\)/ })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Jellyfin', exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Home Assistant', exact: true })).toBeVisible();
   await page.screenshot({ path: join(artifacts, 'catalog.png'), fullPage: true });
@@ -29,7 +29,7 @@ test('a guest signs in, browses the catalog and opens a component', async ({ pag
   await page.getByRole('link', { name: 'Jellyfin', exact: true }).click();
   await expect(page).toHaveURL(/\/catalog\/default\/component\/jellyfin/);
   await expect(page.getByRole('heading', { name: 'Jellyfin' }).first()).toBeVisible();
-  await expect(page.getByText('Media server, internal only').first()).toBeVisible();
+  await expect(page.getByText('Media server on envoy-internal').first()).toBeVisible();
   await page.screenshot({ path: join(artifacts, 'component.png'), fullPage: true });
 
   // The stock Kubernetes tab reads the demo cluster through the Kubernetes backend.

@@ -32,6 +32,8 @@ export { createMemoryStore } from './store/memory-store.ts';
 export { startKubeApiServer } from './kube-api/server.ts';
 export { createCertificateAuthority, issueCertificate } from './pki/index.ts';
 export { renderKubeconfig } from './kubeconfig.ts';
+export { DEMO_APPS } from './topology/demo-constants.ts';
+export { SEEDED_BROKEN_CASES, type SeededBrokenCase } from './topology/broken-cases.ts';
 
 /** Options of `startDemoCluster`. */
 export interface DemoClusterOptions {
