@@ -130,12 +130,7 @@ function renderReadme(spec: ServiceSpec, manifestPaths: string[]): string {
       : `It answers at https://${spec.hostname} (${
           spec.exposure === 'internal' ? 'LAN only' : 'LAN and Internet'
         }) through ${describeRouting(spec)}.`;
-  const tls =
-    spec.exposure === 'none'
-      ? ''
-      : spec.tls.kind === 'gateway-wildcard'
-      ? 'TLS: the gateway wildcard certificate covers the hostname.'
-      : `TLS: a certificate from the ${spec.tls.issuerKind} \`${spec.tls.issuer}\` (Secret \`${spec.name}-tls\`).`;
+  const tls = describeTls(spec);
   return [
     `# ${spec.name}`,
     '',
@@ -196,4 +191,11 @@ function describeRouting(spec: ServiceSpec): string {
       ? `, published through the Cloudflare tunnel ${spec.tunnel.hostname}`
       : ''
   }`;
+}
+
+function describeTls(spec: ServiceSpec): string {
+  if (spec.exposure === 'none') return '';
+  if (spec.tls.kind === 'gateway-wildcard')
+    return 'TLS: the gateway wildcard certificate covers the hostname.';
+  return `TLS: a certificate from the ${spec.tls.issuerKind} \`${spec.tls.issuer}\` (Secret \`${spec.name}-tls\`).`;
 }

@@ -14,6 +14,10 @@ const ENTITY_REF =
 // registry[:port]/path[:tag][@digest], as the distribution reference grammar has it.
 const IMAGE_REFERENCE =
   /^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?\/)?[a-z0-9]+(?:[._-]{1,2}[a-z0-9]+)*(?:\/[a-z0-9]+(?:[._-]{1,2}[a-z0-9]+)*)*(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+const DNS_1123_SUBDOMAIN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_TARGET =
+  /^(?:[0-9a-fA-F:.]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+)$/;
 // Markers that Nunjucks (the scaffolder's templating) or GitHub Actions would expand.
 const TEMPLATE_MARKERS = ['${{', '{{', '}}', '{%', '%}', '{#', '#}'];
 // eslint-disable-next-line no-control-regex
@@ -130,11 +134,6 @@ export function serviceSpecProblems(
   });
   return problems;
 }
-
-const DNS_1123_SUBDOMAIN =
-  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const DNS_TARGET =
-  /^(?:[0-9a-fA-F:.]+|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+)$/;
 
 function nameProblem(
   field: string,
