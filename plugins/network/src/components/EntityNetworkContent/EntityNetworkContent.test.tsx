@@ -76,16 +76,14 @@ describe('EntityNetworkContent', () => {
 
   it('says clearly when nothing routes to the workload', async () => {
     const api = mockNetworkApi(
-      jest
-        .fn()
-        .mockResolvedValue(
-          failingRequestPath({
-            paths: [],
-            beside: [],
-            state: 'ok',
-            failingHop: undefined,
-          }),
-        ),
+      jest.fn().mockResolvedValue(
+        failingRequestPath({
+          paths: [],
+          beside: [],
+          state: 'ok',
+          failingHop: undefined,
+        }),
+      ),
     );
     await render(api);
     expect(await screen.findByText('No request path')).toBeInTheDocument();
@@ -104,14 +102,12 @@ describe('EntityNetworkContent', () => {
   it('warns when stale and names what could not be checked', async () => {
     await render(
       mockNetworkApi(
-        jest
-          .fn()
-          .mockResolvedValue(
-            failingRequestPath({
-              stale: true,
-              missing: ['cilium.io/CiliumLoadBalancerIPPool', 'dns-external'],
-            }),
-          ),
+        jest.fn().mockResolvedValue(
+          failingRequestPath({
+            stale: true,
+            missing: ['cilium.io/CiliumLoadBalancerIPPool', 'dns-external'],
+          }),
+        ),
       ),
     );
     expect(await screen.findByText('Data may be stale')).toBeInTheDocument();

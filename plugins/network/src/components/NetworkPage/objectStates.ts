@@ -111,7 +111,7 @@ export function poolState(pool: IpPoolSummary): StateWithReason {
       message: `serviceSelector ${pool.serviceSelector} matches no LoadBalancer service`,
     };
   }
-  return { state: 'ok' };
+  return { state: 'ok', reason: 'Available' };
 }
 
 /** A Cilium agent is ok when its pod is ready. */
