@@ -11,6 +11,9 @@
  *   - GET /api/network/entities/.../request-path         (from the watch cache)
  *   - POST /api/kubernetes/services/<id>                 (the Kubernetes plugin: fans out to the API server)
  * plus cache fill time and the backend's RSS.
+ *
+ * BENCH_SCALE=small runs against the small topology; BENCH_STATE_DIR=<dir> uses a demo cluster
+ * already running with that state directory (it is left running).
  */
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -20,7 +23,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
-import { startDemoClusterProcess } from '../src/testing/demoClusterProcess';
+import { readDemoClusterState, startDemoClusterProcess } from '../src/testing/demoClusterProcess';
 
 const CONCURRENCY = 10;
 const SCALE = (process.env.BENCH_SCALE as 'small' | 'large') ?? 'large';
@@ -37,6 +40,8 @@ const entity = {
   },
   spec: { type: 'service', lifecycle: 'production', owner: 'team' },
 };
+
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 interface Sample {
   latenciesMs: number[];
@@ -58,7 +63,6 @@ function call(port: number, method: string, path: string, body?: string): Promis
   });
 }
 
-const keepAlive = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 async function load(port: number, method: string, path: string, total: number, body?: string): Promise<Sample> {
   const latenciesMs: number[] = [];
@@ -77,6 +81,20 @@ async function load(port: number, method: string, path: string, total: number, b
     }),
   );
   return { latenciesMs, durationMs: performance.now() - started, errors };
+}
+
+function getJson(port: number, path: string): Promise<any> {
+  return new Promise((resolve, reject) =>
+    http
+      .get({ host: '127.0.0.1', port, path }, response => {
+        let text = '';
+        response.on('data', chunk => {
+          text += chunk;
+        });
+        response.on('end', () => resolve(JSON.parse(text)));
+      })
+      .on('error', reject),
+  );
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -99,8 +117,10 @@ function describe(name: string, sample: Sample) {
 
 async function main() {
   const demoStarted = performance.now();
-  const demo = await startDemoClusterProcess({ scale: SCALE, timeoutMs: 180_000 });
-  console.log(`demo cluster (${SCALE}) up in ${((performance.now() - demoStarted) / 1000).toFixed(1)} s`);
+  const demo = process.env.BENCH_STATE_DIR
+    ? readDemoClusterState(process.env.BENCH_STATE_DIR)
+    : await startDemoClusterProcess({ scale: SCALE, timeoutMs: 180_000 });
+  console.log(`demo cluster (${process.env.BENCH_STATE_DIR ? `running in ${process.env.BENCH_STATE_DIR}` : SCALE}) ready in ${((performance.now() - demoStarted) / 1000).toFixed(1)} s`);
   const rssBefore = process.memoryUsage().rss;
 
   const backend = createBackend();
@@ -156,13 +176,7 @@ async function main() {
   const fillStarted = performance.now();
   let fillMs = 0;
   for (;;) {
-    const body = await new Promise<any>((resolve, reject) =>
-      http.get({ host: '127.0.0.1', port, path: '/api/network/clusters' }, response => {
-        let text = '';
-        response.on('data', chunk => (text += chunk));
-        response.on('end', () => resolve(JSON.parse(text)));
-      }).on('error', reject),
-    );
+    const body = await getJson(port, '/api/network/clusters');
     if (body.items?.[0]?.health === 'healthy') {
       fillMs = performance.now() - fillStarted;
       const pods = body.items[0].kinds.find((kind: any) => kind.kind === 'Pod').count;

@@ -37,7 +37,6 @@ export async function startDemoClusterProcess(options: { scale?: 'small' | 'larg
   child.stderr?.on('data', chunk => {
     output += chunk;
   });
-  const endpointsPath = path.join(stateDir, 'endpoints.json');
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   while (!/demo-cluster up in/.test(output)) {
     if (child.exitCode !== null) throw new Error(`demo-cluster exited with ${child.exitCode}: ${output}`);
@@ -47,16 +46,8 @@ export async function startDemoClusterProcess(options: { scale?: 'small' | 'larg
     }
     await new Promise(resolve => setTimeout(resolve, 100));
   }
-  const endpoints = JSON.parse(fs.readFileSync(endpointsPath, 'utf8'));
-  const kubeconfigPath = path.join(stateDir, 'kubeconfig');
-  const kubeconfig = fs.readFileSync(kubeconfigPath, 'utf8');
-  const field = (name: string) => kubeconfig.match(new RegExp(`${name}:\\s*"?([^"\\n]+)"?`))?.[1].trim() ?? '';
   return {
-    stateDir,
-    endpoints,
-    kubeconfigPath,
-    token: field('token'),
-    caData: field('certificate-authority-data'),
+    ...readDemoClusterState(stateDir),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise(resolve => child.once('exit', resolve));
@@ -66,6 +57,22 @@ export async function startDemoClusterProcess(options: { scale?: 'small' | 'larg
       }
       fs.rmSync(stateDir, { recursive: true, force: true });
     },
+  };
+}
+
+/** Reads what a running demo cluster wrote into its state directory; `stop()` leaves it running. */
+export function readDemoClusterState(stateDir: string): DemoClusterProcess {
+  const endpoints = JSON.parse(fs.readFileSync(path.join(stateDir, 'endpoints.json'), 'utf8'));
+  const kubeconfigPath = path.join(stateDir, 'kubeconfig');
+  const kubeconfig = fs.readFileSync(kubeconfigPath, 'utf8');
+  const field = (name: string) => kubeconfig.match(new RegExp(`${name}:\\s*"?([^"\\n]+)"?`))?.[1].trim() ?? '';
+  return {
+    stateDir,
+    endpoints,
+    kubeconfigPath,
+    token: field('token'),
+    caData: field('certificate-authority-data'),
+    stop: async () => {},
   };
 }
 

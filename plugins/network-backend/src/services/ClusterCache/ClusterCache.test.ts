@@ -80,6 +80,23 @@ describe('ClusterCache', () => {
     expect(cache.health().state).toBe('synced');
   });
 
+  it('stores lease renewals without counting them as changes; a new holder counts', async () => {
+    const lease = (holder: string, renewTime: string) => ({
+      metadata: { name: 'cilium-l2announce-apps-web', namespace: 'kube-system', resourceVersion: renewTime },
+      spec: { holderIdentity: holder, renewTime },
+    });
+    const { cache, api } = await cacheWithObjects({ Lease: [lease('node-1', '1')] });
+    stopAll.push(cache);
+    const path = '/apis/coordination.k8s.io/v1/namespaces/kube-system/leases';
+    await until(() => api.openWatches(path) === 1);
+    const before = cache.generation();
+    api.emit(path, { type: 'MODIFIED', object: lease('node-1', '2') });
+    expect(cache.get('Lease', 'kube-system', 'cilium-l2announce-apps-web').spec.renewTime).toBe('2');
+    expect(cache.generation()).toBe(before);
+    api.emit(path, { type: 'MODIFIED', object: lease('node-2', '3') });
+    expect(cache.generation()).toBe(before + 1);
+  });
+
   it('reports kinds the cluster does not serve as absent, not as errors', async () => {
     const { cache } = await cacheWithObjects({ Service: [], Ingress: [], IngressClass: [] });
     stopAll.push(cache);

@@ -38,6 +38,7 @@ export class ClusterCache {
   private readonly informers = new Map<string, Informer>();
   private readonly absent = new Set<string>();
   private discovered = false;
+  private changeCount = 0;
   private discoveryError?: string;
   private stopped = false;
   private wakeUp?: () => void;
@@ -93,6 +94,14 @@ export class ClusterCache {
     if (present.some(kind => kind.state === 'syncing')) state = 'syncing';
     if (present.some(kind => kind.state === 'error')) state = 'degraded';
     return { cluster: this.cluster, state, stale, kinds };
+  }
+
+  /**
+   * A number that grows with every significant change of any kind; equal numbers mean the
+   * cache holds the same data, so derived answers can be reused.
+   */
+  generation(): number {
+    return this.changeCount;
   }
 
   /** Whether the cluster serves this kind (false when absent or not yet discovered). */
@@ -170,7 +179,10 @@ export class ClusterCache {
         kind,
         version,
         path: collectionPath(kind, version),
-        onChange: changed => this.options.onChange?.(this.cluster, changed),
+        onChange: changed => {
+          this.changeCount += 1;
+          this.options.onChange?.(this.cluster, changed);
+        },
         onError: (failed, error) => this.options.logger.warn(`Cluster ${this.cluster}: ${failed} informer: ${error.message}`),
         backoffBaseMs: this.options.backoffBaseMs,
         backoffMaxMs: this.options.backoffMaxMs,

@@ -204,12 +204,18 @@ export class Informer {
     const version = event.object?.metadata?.resourceVersion;
     if (version) this.resourceVersion = version;
     if (event.type === 'BOOKMARK') return;
-    if (event.type === 'DELETED') this.remove(event.object);
-    else this.store(event.object);
-    this.options.onChange(this.options.kind.kind);
+    if (event.type === 'DELETED') {
+      this.remove(event.object);
+      this.options.onChange(this.options.kind.kind);
+      return;
+    }
+    const previous = this.objects.get(keyOf(event.object));
+    const stored = this.store(event.object);
+    const significant = this.options.kind.isSignificantChange;
+    if (!previous || !significant || significant(previous, stored)) this.options.onChange(this.options.kind.kind);
   }
 
-  private store(raw: any): void {
+  private store(raw: any): any {
     const kind = this.options.kind;
     const object = kind.trim ? kind.trim(raw) : trimMetadata(raw);
     const key = keyOf(object);
@@ -224,6 +230,7 @@ export class Informer {
       }
       bucket.set(key, object);
     });
+    return object;
   }
 
   private remove(object: any): void {

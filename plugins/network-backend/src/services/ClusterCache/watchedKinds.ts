@@ -21,6 +21,11 @@ export interface WatchedKind {
   indexes?: Record<string, IndexFunction>;
   /** Drops fields the portal never reads, to keep memory low at scale. */
   trim?: (object: any) => any;
+  /**
+   * Whether a modification matters to readers (default: always). The object is stored either
+   * way; an insignificant change just does not count as a change (no signal, no cache bump).
+   */
+  isSignificantChange?: (previous: any, next: any) => boolean;
 }
 
 /** Index values `key=value` for every label, so label selectors start from an exact pair. */
@@ -160,7 +165,11 @@ export const WATCHED_KINDS: readonly WatchedKind[] = [
   { kind: 'Issuer', group: 'cert-manager.io', versions: ['v1'], plural: 'issuers', namespaced: true },
   { kind: 'DNSEndpoint', group: 'externaldns.k8s.io', versions: ['v1alpha1'], plural: 'dnsendpoints', namespaced: true },
   // Cilium holds one lease per announced service, named cilium-l2announce-<namespace>-<service>.
-  { kind: 'Lease', group: 'coordination.k8s.io', versions: ['v1'], plural: 'leases', namespaced: true, namespace: 'kube-system' },
+  {
+    kind: 'Lease', group: 'coordination.k8s.io', versions: ['v1'], plural: 'leases', namespaced: true, namespace: 'kube-system',
+    // Holders renew every few seconds; only a change of holder is news (thousands of leases at scale).
+    isSignificantChange: (previous, next) => previous?.spec?.holderIdentity !== next?.spec?.holderIdentity,
+  },
   // Only cilium-config is read (kube-proxy replacement and friends).
   {
     kind: 'ConfigMap', group: '', versions: ['v1'], plural: 'configmaps', namespaced: true,

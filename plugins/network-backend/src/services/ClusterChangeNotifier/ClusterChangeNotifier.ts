@@ -13,8 +13,8 @@ export interface ClusterChangeNotifierOptions {
 }
 
 /**
- * Collects cache changes per cluster and publishes one `network:cluster-changed` signal
- * `{cluster, kinds}` per quiet period, so a burst of watch events becomes one UI refresh.
+ * Collects cache changes per cluster and publishes at most one `network:cluster-changed` signal
+ * `{cluster, kinds}` per period (500 ms), so a burst of watch events becomes one UI refresh.
  */
 export class ClusterChangeNotifier {
   private readonly options: ClusterChangeNotifierOptions;
@@ -27,7 +27,11 @@ export class ClusterChangeNotifier {
     this.debounceMs = options.debounceMs ?? 500;
   }
 
-  /** Records that `kind` changed in `cluster`. */
+  /**
+   * Records that `kind` changed in `cluster`. The first change of a quiet period schedules the
+   * signal; later ones join it, so a steady stream of events still produces one signal per
+   * period instead of postponing it forever.
+   */
   changed(cluster: string, kind: string): void {
     let kinds = this.pending.get(cluster);
     if (!kinds) {
@@ -35,8 +39,7 @@ export class ClusterChangeNotifier {
       this.pending.set(cluster, kinds);
     }
     kinds.add(kind);
-    const previous = this.timers.get(cluster);
-    if (previous) clearTimeout(previous);
+    if (this.timers.has(cluster)) return;
     const timer = setTimeout(() => this.flush(cluster), this.debounceMs);
     timer.unref?.();
     this.timers.set(cluster, timer);

@@ -2,7 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { cacheWithObjects, ObjectsByKind } from '../../testing/FakeKubernetesApi';
+import { cacheWithObjects, FakeKubernetesApi, ObjectsByKind } from '../../testing/FakeKubernetesApi';
 import { ClusterCache } from '../ClusterCache/ClusterCache';
 import { ClusterRegistry } from '../ClusterRegistry/ClusterRegistry';
 import { DnsProbe } from '../DnsProbe/DnsProbe';
@@ -43,8 +43,8 @@ const ingress = {
   status: { loadBalancer: { ingress: [{ ip: '192.168.1.60' }] } },
 };
 
-async function resolverFor(objects: ObjectsByKind, alsoServed: string[] = []): Promise<{ resolver: RequestPathResolver; cache: ClusterCache }> {
-  const { cache } = await cacheWithObjects(objects, alsoServed);
+async function resolverFor(objects: ObjectsByKind, alsoServed: string[] = [], now = () => NOW): Promise<{ resolver: RequestPathResolver; cache: ClusterCache; api: FakeKubernetesApi }> {
+  const { cache, api } = await cacheWithObjects(objects, alsoServed);
   const clusters = new NetworkClusters({
     registry: ClusterRegistry.fromConfig(
       new ConfigReader({ kubernetes: { clusterLocatorMethods: [{ type: 'config', clusters: [{ name: 'test', url: 'https://127.0.0.1:1' }] }] } }),
@@ -52,7 +52,7 @@ async function resolverFor(objects: ObjectsByKind, alsoServed: string[] = []): P
     logger: mockServices.logger.mock(),
     createCache: () => cache,
   });
-  return { resolver: new RequestPathResolver({ clusters, dns: new DnsProbe(), now: () => NOW }), cache };
+  return { resolver: new RequestPathResolver({ clusters, dns: new DnsProbe(), now }), cache, api };
 }
 
 describe('RequestPathResolver', () => {
@@ -120,6 +120,26 @@ describe('RequestPathResolver', () => {
     expect(path.failingHop).toEqual({ pathIndex: 0, hopId: 'service:shop/shop' });
     // HTTPS listener, no cert-manager in this cluster: the certificate is reported as not found.
     expect(path.beside.find(hop => hop.kind === 'certificate')).toMatchObject({ state: 'warning', reason: 'NoCertificate' });
+  });
+
+  it('reuses an answer while the cache is unchanged, and recomputes after a change or after reuseForMs', async () => {
+    let now = NOW;
+    const { resolver, cache, api } = await resolverFor(
+      { Pod: [pod('shop-1', true)], Service: [service], EndpointSlice: [slice([true])], Ingress: [ingress], IngressClass: [{ metadata: { name: 'nginx' }, spec: { controller: 'x' } }] },
+      [],
+      () => now,
+    );
+    caches.push(cache);
+    const shop = entity({ 'backstage.io/kubernetes-id': 'shop' });
+    const first = await resolver.resolve(shop);
+    expect(await resolver.resolve(shop)).toBe(first);
+    api.emit('/api/v1/pods', { type: 'ADDED', object: pod('shop-2', false) });
+    const second = await resolver.resolve(shop);
+    expect(second).not.toBe(first);
+    expect(second.paths[0].hops.find(hop => hop.kind === 'pods')).toMatchObject({ state: 'warning' });
+    expect(await resolver.resolve(shop)).toBe(second);
+    now += 2001;
+    expect(await resolver.resolve(shop)).not.toBe(second);
   });
 
   it('rejects an entity without Kubernetes annotations, and a malformed label selector', async () => {

@@ -22,7 +22,21 @@ export interface RequestPathResolverOptions {
   clusters: NetworkClusters;
   dns: DnsProbe;
   now?: () => number;
+  /**
+   * How long an answer is reused while the cluster cache has not changed. Keep it at or below
+   * the DNS answer cache (both go stale together) and well below L2 lease durations.
+   */
+  reuseForMs?: number;
 }
+
+/** A computed path, reusable while its cluster's cache generation is unchanged. */
+interface ReusablePath {
+  generation: number;
+  expiresAt: number;
+  path: RequestPath;
+}
+
+const MAX_REUSABLE_PATHS = 2000;
 
 const HOSTNAME_ANNOTATIONS = ['external-dns.kubernetes.io/hostname', 'external-dns.alpha.kubernetes.io/hostname'];
 const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute'];
@@ -50,17 +64,37 @@ export class RequestPathResolver {
   private readonly clusters: NetworkClusters;
   private readonly dns: DnsProbe;
   private readonly now: () => number;
+  private readonly reuseForMs: number;
+  private readonly reusable = new Map<string, ReusablePath>();
 
   constructor(options: RequestPathResolverOptions) {
     this.clusters = options.clusters;
     this.dns = options.dns;
     this.now = options.now ?? Date.now;
+    this.reuseForMs = options.reuseForMs ?? 2000;
   }
 
-  /** The request path of an entity in `cluster`, or in the first cluster where its workload runs. */
+  /**
+   * The request path of an entity in `cluster`, or in the first cluster where its workload runs.
+   * Page loads of the same entity reuse the last answer while the cache has not changed (and
+   * for at most `reuseForMs`), so a busy page costs a map lookup, not a walk of the cluster.
+   */
   async resolve(entity: Entity, options: { cluster?: string } = {}): Promise<RequestPath> {
     const selector = workloadSelectorOf(entity);
     const entityRef = stringifyEntityRef(entity);
+    const key = `${entityRef}|${options.cluster ?? ''}|${selector.text}|${selector.namespace ?? ''}`;
+    const generations = this.clusters.definitions().map(definition => this.clusters.cache(definition.name)?.generation() ?? 0);
+    const generation = generations.reduce((sum, value) => sum + value, 0);
+    const reused = this.reusable.get(key);
+    if (reused && reused.generation === generation && reused.expiresAt > this.now()) return reused.path;
+    const path = await this.build(entityRef, selector, options.cluster);
+    if (this.reusable.size >= MAX_REUSABLE_PATHS) this.reusable.delete(this.reusable.keys().next().value!);
+    this.reusable.set(key, { generation, expiresAt: this.now() + this.reuseForMs, path });
+    return path;
+  }
+
+  private async build(entityRef: string, selector: WorkloadSelector, cluster: string | undefined): Promise<RequestPath> {
+    const options = { cluster };
     const generatedAt = new Date(this.now()).toISOString();
     const definition = this.pickCluster(selector, options.cluster);
     if (!definition) {
