@@ -6,7 +6,6 @@ export const entityNetworkContent = EntityContentBlueprint.make({
   params: {
     path: 'network',
     title: 'Network',
-    group: 'deployment',
     filter: networkEntityFilter,
     loader: () =>
       import('../components/EntityNetworkContent').then(m => (
