@@ -67,13 +67,14 @@ export class FakeKubernetesApi implements KubernetesReader {
     return { resources: [...plurals].map(name => ({ name })) };
   }
 
-  async list(path: string): Promise<ListResult> {
+  async list(path: string, mapItem?: (item: any) => any): Promise<ListResult> {
     const key = stripQuery(path);
     this.listCalls.push(key);
     if (this.unreachable) throw new KubernetesApiError(`GET ${path}: connect ECONNREFUSED`, 0);
     const failure = this.failures.get(key)?.shift();
     if (failure) throw failure;
-    return { items: structuredClone(this.objects.get(key) ?? []), resourceVersion: String(this.resourceVersion) };
+    const items = structuredClone(this.objects.get(key) ?? []);
+    return { items: mapItem ? items.map(mapItem) : items, resourceVersion: String(this.resourceVersion) };
   }
 
   watch(path: string, resourceVersion: string, handlers: WatchHandlers): WatchHandle {

@@ -3,6 +3,7 @@ import { KubernetesReader } from '../KubernetesClient/KubernetesClient';
 import { discoverServedResources } from '../KubernetesClient/discoverServedResources';
 import { Informer, KindHealth } from './Informer';
 import { backoffDelayMs } from './backoffDelay';
+import { ConcurrencyLimit } from './ConcurrencyLimit';
 import { collectionPath, groupVersionOf, WATCHED_KINDS, WatchedKind } from './watchedKinds';
 
 /** Health of one cluster's cache. */
@@ -26,6 +27,8 @@ export interface ClusterCacheOptions {
   kinds?: readonly WatchedKind[];
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** How many kinds list at the same time. */
+  concurrentLists?: number;
 }
 
 /**
@@ -168,6 +171,7 @@ export class ClusterCache {
     if (this.stopped || !served) return;
     this.discovered = true;
     this.discoveryError = undefined;
+    const listLimit = new ConcurrencyLimit(this.options.concurrentLists ?? 3);
     for (const kind of kinds) {
       const version = kind.versions.find(candidate => served!.has(`${groupVersionOf(kind, candidate)}/${kind.plural}`));
       if (!version) {
@@ -186,6 +190,7 @@ export class ClusterCache {
         onError: (failed, error) => this.options.logger.warn(`Cluster ${this.cluster}: ${failed} informer: ${error.message}`),
         backoffBaseMs: this.options.backoffBaseMs,
         backoffMaxMs: this.options.backoffMaxMs,
+        listLimit,
       });
       this.informers.set(kind.kind, informer);
       informer.start();

@@ -1,6 +1,7 @@
 import { KubernetesApiError, KubernetesReader, WatchEvent } from '../KubernetesClient/KubernetesClient';
 import { trimMetadata, WatchedKind } from './watchedKinds';
 import { backoffDelayMs } from './backoffDelay';
+import { ConcurrencyLimit } from './ConcurrencyLimit';
 
 /** Sync state of one kind in one cluster. */
 export type KindState = 'syncing' | 'synced' | 'absent' | 'error';
@@ -31,6 +32,8 @@ export interface InformerOptions {
   onError?: (kind: string, error: Error) => void;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** Shared limit on concurrent lists across the cluster's informers. */
+  listLimit?: ConcurrencyLimit;
 }
 
 const keyOf = (object: any): string =>
@@ -153,11 +156,12 @@ export class Informer {
   }
 
   private async relist(): Promise<void> {
-    const { items, resourceVersion } = await this.options.client.list(this.options.path);
+    const list = () => this.options.client.list(this.options.path, item => this.trim(item));
+    const { items, resourceVersion } = await (this.options.listLimit ? this.options.listLimit.run(list) : list());
     if (this.stopped) return;
     this.objects.clear();
     for (const index of this.indexes.values()) index.clear();
-    for (const item of items) this.store(item);
+    for (const item of items) this.store(item, true);
     this.resourceVersion = resourceVersion;
     this.state = 'synced';
     this.error = undefined;
@@ -215,9 +219,13 @@ export class Informer {
     if (!previous || !significant || significant(previous, stored)) this.options.onChange(this.options.kind.kind);
   }
 
-  private store(raw: any): any {
+  private trim(raw: any): any {
     const kind = this.options.kind;
-    const object = kind.trim ? kind.trim(raw) : trimMetadata(raw);
+    return kind.trim ? kind.trim(raw) : trimMetadata(raw);
+  }
+
+  private store(raw: any, trimmed = false): any {
+    const object = trimmed ? raw : this.trim(raw);
     const key = keyOf(object);
     const previous = this.objects.get(key);
     if (previous) this.unindex(key, previous);

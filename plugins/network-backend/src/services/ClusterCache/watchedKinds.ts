@@ -98,6 +98,44 @@ function trimPod(pod: any): any {
   };
 }
 
+/** The metadata every trimmed kind keeps. */
+function trimmedMetadata(object: any): any {
+  return {
+    name: object.metadata.name,
+    namespace: object.metadata.namespace,
+    labels: object.metadata.labels,
+    resourceVersion: object.metadata.resourceVersion,
+  };
+}
+
+/** Keeps a Deployment's identity, replica counts and selector; its pod template is never read. */
+function trimDeployment(deployment: any): any {
+  return {
+    metadata: trimmedMetadata(deployment),
+    spec: { replicas: deployment.spec?.replicas, selector: deployment.spec?.selector },
+    status: {
+      replicas: deployment.status?.replicas,
+      readyReplicas: deployment.status?.readyReplicas,
+      availableReplicas: deployment.status?.availableReplicas,
+    },
+  };
+}
+
+/** Keeps the addresses and readiness of an EndpointSlice's endpoints. */
+function trimEndpointSlice(slice: any): any {
+  return {
+    metadata: trimmedMetadata(slice),
+    addressType: slice.addressType,
+    ports: slice.ports,
+    endpoints: (slice.endpoints ?? []).map((endpoint: any) => ({
+      addresses: endpoint.addresses,
+      conditions: { ready: endpoint.conditions?.ready },
+      nodeName: endpoint.nodeName,
+      targetRef: endpoint.targetRef ? { kind: endpoint.targetRef.kind, name: endpoint.targetRef.name } : undefined,
+    })),
+  };
+}
+
 /** Drops managedFields and the last-applied annotation, which can be larger than the object itself. */
 export function trimMetadata(object: any): any {
   const metadata = object.metadata;
@@ -129,6 +167,7 @@ export const WATCHED_KINDS: readonly WatchedKind[] = [
   },
   {
     kind: 'EndpointSlice', group: 'discovery.k8s.io', versions: ['v1'], plural: 'endpointslices', namespaced: true,
+    trim: trimEndpointSlice,
     indexes: {
       service: slice => {
         const name = slice.metadata?.labels?.['kubernetes.io/service-name'];
@@ -136,7 +175,7 @@ export const WATCHED_KINDS: readonly WatchedKind[] = [
       },
     },
   },
-  { kind: 'Deployment', group: 'apps', versions: ['v1'], plural: 'deployments', namespaced: true, indexes: { label: labelPairs } },
+  { kind: 'Deployment', group: 'apps', versions: ['v1'], plural: 'deployments', namespaced: true, indexes: { label: labelPairs }, trim: trimDeployment },
   { kind: 'DaemonSet', group: 'apps', versions: ['v1'], plural: 'daemonsets', namespaced: true, indexes: { label: labelPairs } },
   {
     kind: 'Ingress', group: 'networking.k8s.io', versions: ['v1'], plural: 'ingresses', namespaced: true,

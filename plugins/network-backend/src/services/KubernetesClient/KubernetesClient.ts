@@ -74,7 +74,7 @@ function decodeCa(caData: string | undefined): string | undefined {
 /** What the cache needs from a Kubernetes client; tests provide their own. */
 export interface KubernetesReader {
   getJson(path: string): Promise<any>;
-  list(path: string): Promise<ListResult>;
+  list(path: string, mapItem?: (item: any) => any): Promise<ListResult>;
   watch(path: string, resourceVersion: string, handlers: WatchHandlers): WatchHandle;
   close(): void;
 }
@@ -136,8 +136,11 @@ export class KubernetesClient implements KubernetesReader {
     });
   }
 
-  /** Lists a collection page by page (limit/continue) and returns every item and the list's resourceVersion. */
-  async list(path: string): Promise<ListResult> {
+  /**
+   * Lists a collection page by page (limit/continue) and returns every item and the list's
+   * resourceVersion. `mapItem` runs per page, so large lists never sit in memory untrimmed.
+   */
+  async list(path: string, mapItem?: (item: any) => any): Promise<ListResult> {
     const items: any[] = [];
     let continueToken: string | undefined;
     let resourceVersion = '';
@@ -145,7 +148,7 @@ export class KubernetesClient implements KubernetesReader {
       const query = new URLSearchParams({ limit: String(this.pageSize) });
       if (continueToken) query.set('continue', continueToken);
       const page = await this.getJson(withQuery(path, query));
-      for (const item of page.items ?? []) items.push(item);
+      for (const item of page.items ?? []) items.push(mapItem ? mapItem(item) : item);
       // The first page's version is the snapshot the continue tokens belong to.
       resourceVersion ||= page.metadata?.resourceVersion ?? '';
       continueToken = page.metadata?.continue || undefined;
