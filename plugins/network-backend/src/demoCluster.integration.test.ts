@@ -135,7 +135,7 @@ describe('against the demo cluster', () => {
     const path = await resolver.resolve(byId('mosquitto'));
     expect(failing(path)).toMatchObject({ kind: 'loadbalancer-ip', reason: 'out_of_ips' });
     expect(failing(path)!.evidence.fields.candidatePools).toBe('home-iot-pool');
-    const pools = overviews.pools('demo').items;
+    const pools = (await overviews.pools('demo')).items;
     const homeIot = pools.find(pool => pool.name === 'home-iot-pool')!;
     expect(homeIot).toMatchObject({ total: 1, used: 1, free: 0 });
     expect(homeIot.allocations).toEqual([{ ip: '127.0.4.1', service: { namespace: 'home', name: 'matter-server' } }]);

@@ -63,12 +63,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/clusters/:cluster/pools', async (req, res) => {
     await authorizeRead(req);
-    res.json(overviews.pools(clusterParam(req)));
+    res.json(await overviews.pools(clusterParam(req)));
   });
 
   router.get('/clusters/:cluster/gateways', async (req, res) => {
     await authorizeRead(req);
-    res.json(overviews.gateways(clusterParam(req)));
+    res.json(await overviews.gateways(clusterParam(req)));
   });
 
   router.get('/entities/:kind/:namespace/:name/request-path', async (req, res) => {

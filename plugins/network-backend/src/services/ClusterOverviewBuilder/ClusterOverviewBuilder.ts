@@ -32,6 +32,8 @@ export interface ClusterOverviewBuilderOptions {
   now?: () => number;
   /** At most this many route hostnames are checked against DNS per overview; the rest are `unchecked`. */
   dnsCheckLimit?: number;
+  /** How long a built answer is reused while the cluster cache has not changed. */
+  reuseForMs?: number;
 }
 
 /** A list section with the cache's freshness, as the pools and gateways endpoints answer. */
@@ -51,26 +53,47 @@ export class ClusterOverviewBuilder {
   private readonly dns: DnsProbe;
   private readonly now: () => number;
   private readonly dnsCheckLimit: number;
+  private readonly reuseForMs: number;
+  private readonly reusable = new Map<string, { generation: number; expiresAt: number; value: Promise<unknown> }>();
 
   constructor(options: ClusterOverviewBuilderOptions) {
     this.clusters = options.clusters;
     this.dns = options.dns;
     this.now = options.now ?? Date.now;
     this.dnsCheckLimit = options.dnsCheckLimit ?? 100;
+    this.reuseForMs = options.reuseForMs ?? 2000;
   }
 
   /** The pools section alone. */
-  pools(cluster: string): ClusterSection<IpPoolSummary> {
-    return this.section(cluster, ['CiliumLoadBalancerIPPool'], poolSummaries);
+  pools(cluster: string): Promise<ClusterSection<IpPoolSummary>> {
+    return this.reuse(`pools|${cluster}`, cluster, async () => this.section(cluster, ['CiliumLoadBalancerIPPool'], poolSummaries));
   }
 
   /** The gateways section alone. */
-  gateways(cluster: string): ClusterSection<GatewaySummary> {
-    return this.section(cluster, ['Gateway'], gatewaySummaries);
+  gateways(cluster: string): Promise<ClusterSection<GatewaySummary>> {
+    return this.reuse(`gateways|${cluster}`, cluster, async () => this.section(cluster, ['Gateway'], gatewaySummaries));
   }
 
   /** Everything the Network page shows for one cluster. */
-  async overview(cluster: string): Promise<ClusterOverview> {
+  overview(cluster: string): Promise<ClusterOverview> {
+    return this.reuse(`overview|${cluster}`, cluster, () => this.buildOverview(cluster));
+  }
+
+  /**
+   * Reuses an answer while the cluster's cache generation is unchanged (for at most
+   * `reuseForMs`); concurrent callers share one build.
+   */
+  private reuse<T>(key: string, cluster: string, build: () => Promise<T>): Promise<T> {
+    const generation = this.cacheOf(cluster).generation();
+    const reused = this.reusable.get(key);
+    if (reused && reused.generation === generation && reused.expiresAt > this.now()) return reused.value as Promise<T>;
+    const value = build();
+    this.reusable.set(key, { generation, expiresAt: this.now() + this.reuseForMs, value });
+    value.catch(() => this.reusable.delete(key));
+    return value;
+  }
+
+  private async buildOverview(cluster: string): Promise<ClusterOverview> {
     const cache = this.cacheOf(cluster);
     const summary = this.clusters.summary(cluster)!;
     const health = cache.health();

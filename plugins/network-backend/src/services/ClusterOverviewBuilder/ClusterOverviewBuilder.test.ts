@@ -1,0 +1,89 @@
+import { ConfigReader } from '@backstage/config';
+import { mockServices } from '@backstage/backend-test-utils';
+import { cacheWithObjects } from '../../testing/FakeKubernetesApi';
+import { ClusterCache } from '../ClusterCache/ClusterCache';
+import { ClusterRegistry } from '../ClusterRegistry/ClusterRegistry';
+import { DnsProbe } from '../DnsProbe/DnsProbe';
+import { NetworkClusters } from '../NetworkClusters/NetworkClusters';
+import { ClusterOverviewBuilder } from './ClusterOverviewBuilder';
+import { namespacesWithoutDefaultDeny } from './policyCoverage';
+
+const NOW = Date.parse('2026-11-22T12:00:00Z');
+const pool = (name: string, created: string, blocks: any[], selector?: any) => ({
+  metadata: { name, creationTimestamp: created },
+  spec: { blocks, serviceSelector: selector },
+});
+const lb = (namespace: string, name: string, ip: string | undefined, labels: Record<string, string> = {}) => ({
+  metadata: { namespace, name, labels },
+  spec: { type: 'LoadBalancer' },
+  status: { loadBalancer: { ingress: ip ? [{ ip }] : [] } },
+});
+
+async function builderFor(cache: ClusterCache) {
+  const clusters = new NetworkClusters({
+    registry: ClusterRegistry.fromConfig(
+      new ConfigReader({ kubernetes: { clusterLocatorMethods: [{ type: 'config', clusters: [{ name: 'test', url: 'https://127.0.0.1:1' }] }] } }),
+    ),
+    logger: mockServices.logger.mock(),
+    createCache: () => cache,
+  });
+  return new ClusterOverviewBuilder({ clusters, dns: new DnsProbe(), now: () => NOW });
+}
+
+describe('ClusterOverviewBuilder', () => {
+  it('summarises pools: usage, holders, conflicts and selectors that match nothing', async () => {
+    const { cache, api } = await cacheWithObjects({
+      CiliumLoadBalancerIPPool: [
+        pool('main', '2026-01-01T00:00:00Z', [{ cidr: '192.168.1.64/30' }]),
+        pool('overlap', '2026-02-01T00:00:00Z', [{ start: '192.168.1.65', stop: '192.168.1.66' }], { matchLabels: { pool: 'overlap' } }),
+        pool('iot', '2026-01-01T00:00:00Z', [{ start: '192.168.1.90' }], { matchLabels: { pool: 'iot' } }),
+      ],
+      Service: [lb('a', 'web', '192.168.1.65'), lb('a', 'mqtt', '192.168.1.90', { pool: 'iot' }), lb('a', 'pending', undefined, { pool: 'iot' })],
+    });
+    const builder = await builderFor(cache);
+    const section = await builder.pools('test');
+    const byName = Object.fromEntries(section.items.map(item => [item.name, item]));
+    // A /30 without allowFirstLastIPs: Yes keeps its first and last address back.
+    expect(byName.main).toMatchObject({ total: 2, used: 1, free: 1, allowFirstLastIPs: 'No', blocks: ['192.168.1.64/30'], serviceSelector: '', selectorMatchesNothing: false, conflicts: [] });
+    expect(byName.main.allocations).toEqual([{ ip: '192.168.1.65', service: { namespace: 'a', name: 'web' } }]);
+    expect(byName.overlap.conflicts[0]).toContain("overlaps range '192.168.1.64/30' from IP Pool 'main'");
+    expect(byName.overlap.selectorMatchesNothing).toBe(true);
+    expect(byName.iot).toMatchObject({ total: 1, used: 1, free: 0, serviceSelector: 'pool=iot', selectorMatchesNothing: false });
+    expect(section).toMatchObject({ cluster: 'test', stale: false, missing: [] });
+
+    // Reused while the cache is unchanged; rebuilt after a change.
+    expect(await builder.pools('test')).toBe(section);
+    api.emit('/api/v1/services', { type: 'DELETED', object: lb('a', 'web', '192.168.1.65') });
+    const after = await builder.pools('test');
+    expect(after).not.toBe(section);
+    expect(after.items.find(item => item.name === 'main')!.used).toBe(0);
+    cache.stop();
+  });
+
+  it('reports the missing kinds of a cluster without Cilium or Gateway API', async () => {
+    const { cache } = await cacheWithObjects({ Namespace: [{ metadata: { name: 'apps' } }], Service: [] });
+    const overview = await (await builderFor(cache)).overview('test');
+    expect(overview.missing).toEqual(expect.arrayContaining(['cilium.io/CiliumLoadBalancerIPPool', 'gateway.networking.k8s.io/Gateway', 'dns-internal', 'dns-external']));
+    expect(overview).toMatchObject({ gateways: [], pools: [], cilium: { installed: false, agents: [] }, namespacesWithoutDefaultDeny: ['apps'] });
+    cache.stop();
+  });
+});
+
+describe('namespacesWithoutDefaultDeny', () => {
+  const ns = (name: string) => ({ metadata: { name } });
+  const np = (namespace: string, spec: any) => ({ metadata: { name: 'p', namespace }, spec });
+  it.each([
+    ['empty podSelector, Ingress, no rules', [np('a', { podSelector: {}, policyTypes: ['Ingress'] })], [], ['b']],
+    ['policyTypes defaults to Ingress', [np('a', { podSelector: {} })], [], ['b']],
+    ['an allow-all ingress rule is not a deny', [np('a', { podSelector: {}, ingress: [{}] })], [], ['a', 'b']],
+    ['a selective podSelector is not namespace-wide', [np('a', { podSelector: { matchLabels: { app: 'x' } }, policyTypes: ['Ingress'] })], [], ['a', 'b']],
+    ['Egress only is not an ingress deny', [np('a', { podSelector: {}, policyTypes: ['Egress'] })], [], ['a', 'b']],
+    ['Cilium endpointSelector {} with ingress [{}]', [], [{ metadata: { name: 'd', namespace: 'b' }, spec: { endpointSelector: {}, ingress: [{}] } }], ['a']],
+  ])('%s', (_name, networkPolicies, ciliumPolicies, expected) => {
+    expect(namespacesWithoutDefaultDeny([ns('a'), ns('b'), ns('kube-system')], networkPolicies, ciliumPolicies, [])).toEqual(expected);
+  });
+
+  it('a clusterwide default deny covers every namespace', () => {
+    expect(namespacesWithoutDefaultDeny([ns('a')], [], [], [{ metadata: { name: 'cw' }, spec: { endpointSelector: {}, ingress: [{}] } }])).toEqual([]);
+  });
+});
