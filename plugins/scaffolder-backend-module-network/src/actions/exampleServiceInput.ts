@@ -1,0 +1,21 @@
+/** The input the examples and tests share: a service on the demo cluster's envoy-internal gateway. */
+export const EXAMPLE_SERVICE_INPUT = {
+  name: 'hello',
+  namespace: 'default',
+  owner: 'group:default/app-team',
+  system: 'home-lab',
+  description: 'Says hello',
+  image: 'ghcr.io/example/hello:1.0.0',
+  port: 8080,
+  replicas: 1,
+  exposure: 'internal' as const,
+  routing: 'gateway' as const,
+  gateway: 'network/envoy-internal',
+  listener: 'https',
+  hostname: 'hello.demo.lab',
+  tls: 'gateway-wildcard' as const,
+  policyFlavour: 'ciliumnetworkpolicy' as const,
+  proxy: 'cilium' as const,
+  dns: 'annotations' as const,
+  dnsAnnotationPrefix: 'external-dns.alpha.kubernetes.io/' as const,
+};

@@ -1,0 +1,68 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createApplyManifestsAction } from './actions/applyManifests';
+import { createCheckHostnameAction } from './actions/checkHostname';
+import { createPreflightAction } from './actions/preflight';
+import { createPublishLocalAction } from './actions/publishLocal';
+import { createRenderManifestsAction } from './actions/renderManifests';
+import { ClusterApi } from './services/ClusterApi/ClusterApi';
+import { LocalRepositories } from './services/LocalRepositories/LocalRepositories';
+import { ManifestValidator } from './services/ManifestValidator/ManifestValidator';
+import { NetworkBackendClient } from './services/NetworkView/NetworkView';
+
+/**
+ * The scaffolder module of the Create service wizard: registers every `network:*` action.
+ */
+export const scaffolderModuleNetwork = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'network',
+  register({ registerInit }) {
+    registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+      },
+      async init({ scaffolder, config, discovery, auth }) {
+        const allowedDomains =
+          config.getOptionalStringArray('network.scaffolder.allowedDomains') ??
+          [];
+        const network = new NetworkBackendClient({ discovery, auth });
+        const clusterApi = ClusterApi.fromConfig(config);
+        const validator = new ManifestValidator();
+        scaffolder.addActions(
+          createRenderManifestsAction({ validator, allowedDomains }),
+          createCheckHostnameAction({ network, clusterApi, allowedDomains }),
+          createPreflightAction({
+            network,
+            clusterApi,
+            validator,
+            allowedDomains,
+          }),
+          createApplyManifestsAction({
+            clusterApi,
+            allowedDomains,
+            allowApply:
+              config.getOptionalBoolean('network.scaffolder.allowApply') ??
+              false,
+          }),
+          createPublishLocalAction({
+            repositories: LocalRepositories.fromConfig(config),
+            author: {
+              name:
+                config.getOptionalString('scaffolder.defaultAuthor.name') ??
+                'Scaffolder',
+              email:
+                config.getOptionalString('scaffolder.defaultAuthor.email') ??
+                'scaffolder@backstage.io',
+            },
+          }),
+        );
+      },
+    });
+  },
+});
