@@ -104,14 +104,22 @@ describe('network:repo:publish-local', () => {
   it('never overwrites an existing repository', async () => {
     await action.handler(
       createMockActionContext({
-        input: { repoName: 'hello' },
+        input: {
+          repoName: 'hello',
+          sourcePath: '.',
+          commitMessage: 'Initial commit',
+        },
         workspacePath: workspace.path,
       }),
     );
     await expect(
       action.handler(
         createMockActionContext({
-          input: { repoName: 'hello' },
+          input: {
+            repoName: 'hello',
+            sourcePath: '.',
+            commitMessage: 'Initial commit',
+          },
           workspacePath: workspace.path,
         }),
       ),
@@ -142,7 +150,10 @@ describe('network:repo:publish-local', () => {
   ])('refuses %s and publishes nothing', async (_, input, message) => {
     await expect(
       action.handler(
-        createMockActionContext({ input, workspacePath: workspace.path }),
+        createMockActionContext({
+          input: input as any,
+          workspacePath: workspace.path,
+        }),
       ),
     ).rejects.toThrow(message);
     expect(
