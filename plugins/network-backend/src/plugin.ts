@@ -43,7 +43,8 @@ export const networkPlugin = createBackendPlugin({
           cacheTtlMs: config.getOptionalNumber('network.dns.cacheTtlMs'),
         });
 
-        clusters.start();
+        // Watches open once every plugin has initialised, and close before the backend stops.
+        lifecycle.addStartupHook(() => clusters.start());
         lifecycle.addShutdownHook(() => {
           notifier.stop();
           clusters.stop();
