@@ -44,6 +44,8 @@ const config = {
         talos: { talosconfigPath: join(stateDir, 'talosconfig') },
       },
     },
+    // The Create service wizard may apply to the demo cluster (off by default elsewhere).
+    scaffolder: { allowApply: true },
   },
 };
 // JSON is valid YAML, and keeps this script free of dependencies.

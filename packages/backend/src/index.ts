@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { localRepositoryUrlReaderFactory } from '@internal/plugin-scaffolder-backend-module-network';
 import { accessPolicyModule } from './modules/accessPolicy';
 
 /**
@@ -26,6 +27,10 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// The Create service wizard's actions, and the reader that lets the catalog register what
+// its local publisher published (file:// URLs inside the local repositories only).
+backend.add(import('@internal/plugin-scaffolder-backend-module-network'));
+backend.add(localRepositoryUrlReaderFactory);
 
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
