@@ -99,7 +99,8 @@ describe('against the demo cluster', () => {
     expect(path.beside.find(h => h.id === 'policy:dns-egress')).toMatchObject({ state: 'ok' });
     const gatewayPolicy = path.beside.find(h => h.id.startsWith('policy:ingress:gateway network/envoy-internal'));
     expect(gatewayPolicy).toMatchObject({ state: 'ok' });
-    expect(gatewayPolicy!.message).toContain('NetworkPolicy media/jellyfin-allow-gateway');
+    expect(gatewayPolicy!.message).toBe('allowed by jellyfin-allow-gateway');
+    expect(gatewayPolicy!.evidence.objects).toContainEqual(expect.objectContaining({ kind: 'NetworkPolicy', namespace: 'media', name: 'jellyfin-allow-gateway' }));
     expect(path.state).toBe('ok');
     expect(path.failingHop).toBeUndefined();
     expect(path.missing).toEqual(['dns-external']);

@@ -71,19 +71,16 @@ describe('ClusterOverviewBuilder', () => {
 
 describe('namespacesWithoutDefaultDeny', () => {
   const ns = (name: string) => ({ metadata: { name } });
-  const np = (namespace: string, spec: any) => ({ metadata: { name: 'p', namespace }, spec });
+  const np = (namespace: string, spec: any) => ({ kind: 'NetworkPolicy' as const, metadata: { name: 'p', namespace }, spec });
+  const cnp = (namespace: string, spec: any) => ({ kind: 'CiliumNetworkPolicy' as const, metadata: { name: 'd', namespace }, spec });
   it.each([
-    ['empty podSelector, Ingress, no rules', [np('a', { podSelector: {}, policyTypes: ['Ingress'] })], [], ['b']],
-    ['policyTypes defaults to Ingress', [np('a', { podSelector: {} })], [], ['b']],
-    ['an allow-all ingress rule is not a deny', [np('a', { podSelector: {}, ingress: [{}] })], [], ['a', 'b']],
-    ['a selective podSelector is not namespace-wide', [np('a', { podSelector: { matchLabels: { app: 'x' } }, policyTypes: ['Ingress'] })], [], ['a', 'b']],
-    ['Egress only is not an ingress deny', [np('a', { podSelector: {}, policyTypes: ['Egress'] })], [], ['a', 'b']],
-    ['Cilium endpointSelector {} with ingress [{}]', [], [{ metadata: { name: 'd', namespace: 'b' }, spec: { endpointSelector: {}, ingress: [{}] } }], ['a']],
-  ])('%s', (_name, networkPolicies, ciliumPolicies, expected) => {
-    expect(namespacesWithoutDefaultDeny([ns('a'), ns('b'), ns('kube-system')], networkPolicies, ciliumPolicies, [])).toEqual(expected);
-  });
-
-  it('a clusterwide default deny covers every namespace', () => {
-    expect(namespacesWithoutDefaultDeny([ns('a')], [], [], [{ metadata: { name: 'cw' }, spec: { endpointSelector: {}, ingress: [{}] } }])).toEqual([]);
+    ['empty podSelector, Ingress, no rules', [np('a', { podSelector: {}, policyTypes: ['Ingress'] })], ['b']],
+    ['policyTypes defaults to Ingress', [np('a', { podSelector: {} })], ['b']],
+    ['an allow-all ingress rule is not a deny', [np('a', { podSelector: {}, ingress: [{}] })], ['a', 'b']],
+    ['a selective podSelector is not namespace-wide', [np('a', { podSelector: { matchLabels: { app: 'x' } }, policyTypes: ['Ingress'] })], ['a', 'b']],
+    ['Egress only is not an ingress deny', [np('a', { podSelector: {}, policyTypes: ['Egress'] })], ['a', 'b']],
+    ['Cilium endpointSelector {} with ingress [{}]', [cnp('b', { endpointSelector: {}, ingress: [{}] })], ['a']],
+  ])('%s', (_name, policies, expected) => {
+    expect(namespacesWithoutDefaultDeny([ns('a'), ns('b'), ns('kube-system')], policies as any)).toEqual(expected);
   });
 });

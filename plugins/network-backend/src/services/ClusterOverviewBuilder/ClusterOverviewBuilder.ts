@@ -19,6 +19,7 @@ import { qualifiedKind } from '../NetworkClusters/qualifiedKind';
 import { gatewayService } from '../RequestPathResolver/gatewayHops';
 import { leaseExpired } from '../RequestPathResolver/loadBalancerHop';
 import { conditionOf } from '../RequestPathResolver/objectRefs';
+import { policiesOf } from '../RequestPathResolver/policyHops';
 import { ciliumSummary } from './ciliumSummary';
 import { gatewaySummaries, routeSummaries } from './gatewaySummaries';
 import { namespacesWithoutDefaultDeny } from './policyCoverage';
@@ -116,12 +117,7 @@ export class ClusterOverviewBuilder {
       cilium: ciliumSummary(cache),
       certificates: this.certificates(cache),
       dns: await this.dnsRecords(cluster, cache),
-      namespacesWithoutDefaultDeny: namespacesWithoutDefaultDeny(
-        cache.list('Namespace'),
-        cache.list('NetworkPolicy'),
-        cache.list('CiliumNetworkPolicy'),
-        cache.list('CiliumClusterwideNetworkPolicy'),
-      ),
+      namespacesWithoutDefaultDeny: namespacesWithoutDefaultDeny(cache.list('Namespace'), policiesOf(cache)),
       missing,
     };
   }

@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { Hop, HostnamePath, RequestPath } from '@internal/plugin-network-common';
+import { externalDnsHostnames, Hop, HostnamePath, RequestPath, worstHopState } from '@internal/plugin-network-common';
 import { ClusterCache } from '../ClusterCache/ClusterCache';
 import { ClusterDefinition } from '../ClusterRegistry/ClusterRegistry';
 import { DnsProbe } from '../DnsProbe/DnsProbe';
@@ -10,7 +10,6 @@ import { certificateHop } from './certificateHop';
 import { dnsHop } from './dnsHops';
 import { fixHintFor } from './fixHints';
 import { candidateListeners, gatewayListenerHop, GatewayParentRef, gatewayParentsOf, gatewayService, routeHop } from './gatewayHops';
-import { worstHopState } from './hopStates';
 import { ingressHop } from './ingressHop';
 import { loadBalancerHop } from './loadBalancerHop';
 import { refOf } from './objectRefs';
@@ -38,7 +37,6 @@ interface ReusablePath {
 
 const MAX_REUSABLE_PATHS = 2000;
 
-const HOSTNAME_ANNOTATIONS = ['external-dns.kubernetes.io/hostname', 'external-dns.alpha.kubernetes.io/hostname'];
 const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute'];
 /** Kinds whose absence leaves part of the path unchecked, reported in `missing`. */
 const KINDS_THE_PATH_READS = ['Pod', 'Service', 'EndpointSlice', 'Gateway', 'HTTPRoute', 'Ingress', 'CiliumLoadBalancerIPPool', 'Certificate', 'NetworkPolicy', 'CiliumNetworkPolicy'];
@@ -130,7 +128,7 @@ export class RequestPathResolver {
       workload: workload.deployment ? { kind: 'Deployment', name: workload.deployment.metadata.name } : undefined,
       paths,
       beside,
-      state: allHops.length > 0 ? worstHopState(allHops) : 'unknown',
+      state: allHops.length > 0 ? worstHopState(allHops.map(hop => hop.state)) : 'unknown',
       failingHop,
       missing,
       stale: health.stale,
@@ -225,8 +223,8 @@ export class RequestPathResolver {
       .map(async service => {
         const namespace = service.metadata.namespace;
         const name = service.metadata.name;
-        const annotated = HOSTNAME_ANNOTATIONS.map(key => service.metadata.annotations?.[key]).find(Boolean);
-        const hostname: string = annotated ? String(annotated).split(',')[0].trim() : `${name}.${namespace} (LoadBalancer)`;
+        const annotated = externalDnsHostnames(service.metadata.annotations)[0];
+        const hostname: string = annotated ?? `${name}.${namespace} (LoadBalancer)`;
         const hops: Hop[] = [
           annotated
             ? hostnameHop(hostname, refOf('Service', service, 'v1'), 'metadata.annotations[external-dns hostname]')

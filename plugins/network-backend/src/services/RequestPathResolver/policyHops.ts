@@ -1,20 +1,23 @@
-import { Hop, HostnamePath } from '@internal/plugin-network-common';
+import {
+  Hop,
+  HostnamePath,
+  isDnsEgressAllowed,
+  isIngressAllowed,
+  PodEndpoint,
+  PolicyDecision,
+  PolicyObject,
+  TrafficPeer,
+} from '@internal/plugin-network-common';
 import { ClusterCache } from '../ClusterCache/ClusterCache';
-import { evaluatePolicies, PolicySet, PolicyVerdict, TrafficPeer } from '../PolicyEvaluation/PolicyEvaluation';
 import { fixHintFor } from './fixHints';
 
-function verdictMessage(verdict: PolicyVerdict, notIsolated: string, denied: string): string {
-  if (!verdict.allowed) return denied;
-  return verdict.isolated ? `Allowed by ${verdict.decidingPolicies.join(', ')}` : notIsolated;
-}
-
-/** The policies of the cache, in the shape the evaluation reads. */
-function policySet(cache: ClusterCache): PolicySet {
-  return {
-    networkPolicies: cache.list('NetworkPolicy'),
-    ciliumNetworkPolicies: cache.list('CiliumNetworkPolicy'),
-    ciliumClusterwideNetworkPolicies: cache.list('CiliumClusterwideNetworkPolicy'),
-  };
+/** Every policy of the cache, with the kind list items lack (the evaluation dispatches on it). */
+export function policiesOf(cache: ClusterCache): PolicyObject[] {
+  return [
+    ...cache.list('NetworkPolicy').map(policy => ({ ...policy, kind: 'NetworkPolicy' as const })),
+    ...cache.list('CiliumNetworkPolicy').map(policy => ({ ...policy, kind: 'CiliumNetworkPolicy' as const })),
+    ...cache.list('CiliumClusterwideNetworkPolicy').map(policy => ({ ...policy, kind: 'CiliumClusterwideNetworkPolicy' as const })),
+  ];
 }
 
 function namespaceLabels(cache: ClusterCache, namespace: string): Record<string, string> {
@@ -23,7 +26,9 @@ function namespaceLabels(cache: ClusterCache, namespace: string): Record<string,
 
 /** The numeric pod ports the path's Services send to (targetPort, named ports resolved on the pod). */
 function targetPorts(cache: ClusterCache, path: HostnamePath, pod: any): number[] {
-  const serviceRefs = path.hops.filter(hop => hop.kind === 'service' || hop.kind === 'loadbalancer-ip').flatMap(hop => hop.evidence.objects.filter(ref => ref.kind === 'Service'));
+  const serviceRefs = path.hops
+    .filter(hop => hop.kind === 'service' || hop.kind === 'loadbalancer-ip')
+    .flatMap(hop => hop.evidence.objects.filter(ref => ref.kind === 'Service'));
   const containerPorts: any[] = (pod.spec?.containers ?? []).flatMap((container: any) => container.ports ?? []);
   const ports = new Set<number>();
   for (const ref of serviceRefs) {
@@ -42,100 +47,114 @@ function targetPorts(cache: ClusterCache, path: HostnamePath, pod: any): number[
   return [...ports];
 }
 
-/** Who sends a path's traffic to the pods: Cilium's gateway Envoy, an ingress controller, or the world. */
-function sourceOf(cache: ClusterCache, path: HostnamePath): { label: string; peer: TrafficPeer } | undefined {
+/**
+ * Who sends a path's traffic to the pods, as the peers policies may name it. Cilium's gateway
+ * Envoy sends with the reserved `ingress` identity, yet clusters commonly admit it with a
+ * NetworkPolicy on the gateway's namespace; either admits the traffic.
+ */
+function sendersOf(cache: ClusterCache, path: HostnamePath): { label: string; peers: TrafficPeer[] } | undefined {
   const gatewayRef = path.hops.find(hop => hop.kind === 'gateway-listener')?.evidence.objects.find(ref => ref.kind === 'Gateway');
   if (gatewayRef?.namespace) {
     return {
       label: `gateway ${gatewayRef.namespace}/${gatewayRef.name}`,
-      // Cilium's gateway Envoy sends with the reserved `ingress` identity; k8s NetworkPolicies see its namespace.
-      peer: { namespace: gatewayRef.namespace, namespaceLabels: namespaceLabels(cache, gatewayRef.namespace), podLabels: {}, entities: ['ingress', 'cluster'] },
+      peers: [
+        { entity: 'ingress' },
+        { namespace: gatewayRef.namespace, podLabels: {}, namespaceLabels: namespaceLabels(cache, gatewayRef.namespace) },
+      ],
     };
   }
-  const ingressHop = path.hops.find(hop => hop.kind === 'ingress');
-  if (ingressHop) {
+  if (path.hops.some(hop => hop.kind === 'ingress')) {
     const controllerRef = path.hops.find(hop => hop.kind === 'loadbalancer-ip')?.evidence.objects.find(ref => ref.kind === 'Service');
     const controllerService = controllerRef ? cache.get('Service', controllerRef.namespace, controllerRef.name) : undefined;
     if (!controllerService) return undefined;
-    const selector = controllerService.spec?.selector ?? {};
+    const selector: Record<string, string> = controllerService.spec?.selector ?? {};
     const controllerPod = cache
       .list('Pod', controllerService.metadata.namespace)
       .find(pod => Object.entries(selector).every(([key, value]) => pod.metadata.labels?.[key] === value));
     return {
       label: `ingress controller ${controllerService.metadata.namespace}/${controllerService.metadata.name}`,
-      peer: {
-        namespace: controllerService.metadata.namespace,
-        namespaceLabels: namespaceLabels(cache, controllerService.metadata.namespace),
-        podLabels: controllerPod?.metadata.labels ?? selector,
-        entities: ['cluster'],
-      },
+      peers: [
+        {
+          namespace: controllerService.metadata.namespace,
+          podLabels: controllerPod?.metadata.labels ?? selector,
+          namespaceLabels: namespaceLabels(cache, controllerService.metadata.namespace),
+        },
+      ],
     };
   }
   if (path.hops.some(hop => hop.kind === 'loadbalancer-ip')) {
-    return { label: 'clients outside the cluster', peer: { namespace: '', namespaceLabels: {}, podLabels: {}, entities: ['world'] } };
+    return { label: 'clients outside the cluster', peers: [{ entity: 'world' }] };
   }
   return undefined;
 }
 
+function podEndpoint(cache: ClusterCache, pod: any): PodEndpoint {
+  return {
+    namespace: pod.metadata.namespace,
+    podLabels: pod.metadata.labels ?? {},
+    namespaceLabels: namespaceLabels(cache, pod.metadata.namespace),
+    ip: pod.status?.podIP,
+    namedPorts: (pod.spec?.containers ?? []).flatMap((container: any) =>
+      (container.ports ?? []).filter((port: any) => port.name).map((port: any) => ({ name: port.name, containerPort: port.containerPort, protocol: port.protocol })),
+    ),
+  };
+}
+
+function policyRefs(decision: PolicyDecision) {
+  const refs = decision.allowed ? decision.allowedBy : [...decision.deniedBy, ...decision.selecting];
+  return [...new Map(refs.map(ref => [`${ref.kind}/${ref.namespace ?? ''}/${ref.name}`, ref])).values()];
+}
+
 /**
  * The policy hops beside the paths: may each path's sender reach the pods on their port, and may
- * the pods ask kube-dns (UDP 53)? Evaluated on the first pod of the workload.
+ * the pods query cluster DNS? Evaluated with network-common's NetworkPolicy + Cilium semantics on
+ * the workload's first pod.
  */
 export function policyHops(cache: ClusterCache, pods: any[], paths: HostnamePath[]): Hop[] {
   const pod = pods[0];
   if (!pod || (!cache.has('NetworkPolicy') && !cache.has('CiliumNetworkPolicy'))) return [];
-  const policies = policySet(cache);
-  const target = { namespace: pod.metadata.namespace, labels: pod.metadata.labels ?? {} };
+  const policies = policiesOf(cache);
+  const target = podEndpoint(cache, pod);
+  const podRef = { apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name };
   const hops = new Map<string, Hop>();
   for (const path of paths) {
-    const source = sourceOf(cache, path);
-    if (!source) continue;
+    const senders = sendersOf(cache, path);
+    if (!senders) continue;
     for (const port of targetPorts(cache, path, pod)) {
-      const id = `policy:ingress:${source.label}:${port}`;
+      const id = `policy:ingress:${senders.label}:${port}`;
       if (hops.has(id)) continue;
-      const verdict = evaluatePolicies(policies, 'ingress', target, source.peer, port);
+      const decisions = senders.peers.map(peer => isIngressAllowed({ from: peer, to: target, port }, policies));
+      const decision = decisions.find(candidate => candidate.allowed) ?? decisions[0];
       hops.set(id, {
         id,
         kind: 'policy',
-        title: `${source.label} -> pods on TCP/${port}`,
-        state: verdict.allowed ? 'ok' : 'failing',
-        reason: verdict.allowed ? undefined : 'PolicyDenied',
-        message: verdictMessage(
-          verdict,
-          'No policy isolates the pods (all ingress allowed)',
-          `Denied: ${verdict.selectingPolicies.join(', ')} select the pods and none allows ${source.label} on ${port}`,
-        ),
+        title: `${senders.label} -> pods on TCP/${port}`,
+        state: decision.allowed ? 'ok' : 'failing',
+        reason: decision.allowed ? undefined : 'PolicyDenied',
+        message: decision.message,
         evidence: {
-          objects: [{ apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name }],
-          fields: { port, isolated: verdict.isolated, policies: verdict.decidingPolicies.join(', ') || null },
+          objects: [podRef, ...policyRefs(decision)],
+          fields: { port, verdict: decision.verdict },
         },
-        fixHint: verdict.allowed ? undefined : fixHintFor('PolicyDenied'),
+        fixHint: decision.allowed ? undefined : fixHintFor('PolicyDenied'),
       });
     }
   }
-  const dnsPeer: TrafficPeer = {
-    namespace: 'kube-system',
-    namespaceLabels: namespaceLabels(cache, 'kube-system'),
-    podLabels: { 'k8s-app': 'kube-dns' },
-    entities: ['cluster'],
-  };
-  const dns = evaluatePolicies(policies, 'egress', target, dnsPeer, 53, 'UDP');
+  const dns = isDnsEgressAllowed(target, policies);
+  let dnsState: Hop['state'] = 'failing';
+  if (dns.allowed) dnsState = dns.tcp.allowed ? 'ok' : 'warning';
   hops.set('policy:dns-egress', {
     id: 'policy:dns-egress',
     kind: 'policy',
-    title: 'pods -> kube-dns on UDP/53',
-    state: dns.allowed ? 'ok' : 'failing',
+    title: 'pods -> cluster DNS on 53',
+    state: dnsState,
     reason: dns.allowed ? undefined : 'DnsEgressDenied',
-    message: verdictMessage(
-      dns,
-      'No policy restricts egress',
-      `Denied: ${dns.selectingPolicies.join(', ')} restrict egress and none allows DNS`,
-    ),
+    message: dns.message,
     evidence: {
-      objects: [{ apiVersion: 'v1', kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name }],
-      fields: { isolated: dns.isolated, policies: dns.decidingPolicies.join(', ') || null },
+      objects: [podRef, ...policyRefs(dns.udp)],
+      fields: { udp: dns.udp.verdict, tcp: dns.tcp.verdict },
     },
-    fixHint: dns.allowed ? undefined : fixHintFor('DnsEgressDenied'),
+    fixHint: dnsState === 'ok' ? undefined : fixHintFor('DnsEgressDenied'),
   });
   return [...hops.values()];
 }
