@@ -17,6 +17,7 @@ export interface KindHealth {
   objects: number;
   /** The last error, while the informer is failing. */
   error?: string;
+  /** RFC 3339 time of the last list or watch event (bookmarks included). */
   lastSyncedAt?: string;
 }
 
@@ -53,6 +54,8 @@ export class Informer {
   private watching = false;
   private error?: string;
   private lastSyncedAt?: string;
+  /** Epoch ms of the last list or applied event (a number: events can arrive hundreds a second). */
+  private lastSeenMs?: number;
   private resourceVersion = '';
   private stopped = false;
   private currentWatch?: { stop(): void };
@@ -96,7 +99,7 @@ export class Informer {
       watching: this.watching,
       objects: this.objects.size,
       error: this.error,
-      lastSyncedAt: this.lastSyncedAt,
+      lastSyncedAt: this.lastSeenMs ? new Date(this.lastSeenMs).toISOString() : this.lastSyncedAt,
     };
   }
 
@@ -166,6 +169,7 @@ export class Informer {
     this.state = 'synced';
     this.error = undefined;
     this.lastSyncedAt = new Date().toISOString();
+    this.lastSeenMs = undefined;
     this.resolveFirstSync();
     this.options.onChange(this.options.kind.kind);
   }
@@ -207,6 +211,7 @@ export class Informer {
   private apply(event: WatchEvent): void {
     const version = event.object?.metadata?.resourceVersion;
     if (version) this.resourceVersion = version;
+    this.lastSeenMs = Date.now();
     if (event.type === 'BOOKMARK') return;
     if (event.type === 'DELETED') {
       this.remove(event.object);
