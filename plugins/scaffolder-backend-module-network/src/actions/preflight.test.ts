@@ -114,6 +114,28 @@ describe('network:preflight against the demo cluster', () => {
     );
   });
 
+  it('takes the policies already in the namespace into account: a Cilium deny rule wins', async () => {
+    await demo.clusterApi.apply(
+      'demo',
+      {
+        apiVersion: 'cilium.io/v2',
+        kind: 'CiliumNetworkPolicy',
+        metadata: { name: 'deny-gateway', namespace: 'media' },
+        spec: {
+          endpointSelector: {},
+          ingressDeny: [{ fromEntities: ['ingress'] }],
+        },
+      } as any,
+      { fieldManager: 'test', dryRun: false },
+    );
+    const ctx = createMockActionContext({
+      input: { ...EXAMPLE_SERVICE_INPUT, namespace: 'media' } as any,
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      /Preflight found 1 problem in cluster demo: 1\) policy-admits-gateway: gateway -> pod on TCP\/8080: denied by deny-gateway/,
+    );
+  });
+
   it('refuses bad input before touching the cluster', async () => {
     const ctx = createMockActionContext({
       input: {

@@ -121,13 +121,11 @@ export async function runPreflight(
       await checkIssuer(spec, spec.tls, { clusterApi, cluster }, check);
   }
 
-  checkPolicies(
-    spec,
-    repository.manifests.map(
-      entry => entry.manifest,
-    ) as unknown as PolicyObject[],
-    check,
-  );
+  const rendered = repository.manifests.map(
+    entry => entry.manifest,
+  ) as unknown as PolicyObject[];
+  const existing = await existingPolicies(spec, { clusterApi, cluster });
+  checkPolicies(spec, [...rendered, ...existing], check);
 
   if (namespaceObject !== undefined) {
     const rejected: string[] = [];
@@ -293,6 +291,50 @@ async function checkIssuer(
           ready?.reason ?? 'no Ready condition'
         }${ready?.message ? `: ${ready.message}` : ''})`,
   );
+}
+
+/**
+ * The policies already in the cluster that can affect the service's pods: those of its
+ * namespace (except the ones this service renders, which a re-run replaces) and the
+ * clusterwide Cilium ones. A Cilium deny rule among them wins over the rendered allows.
+ */
+async function existingPolicies(
+  spec: ServiceSpec,
+  context: { clusterApi: ClusterApi; cluster: string },
+): Promise<PolicyObject[]> {
+  const namespace = encodeURIComponent(spec.namespace);
+  const sources: [string, PolicyObject['kind']][] = [
+    [
+      `/apis/networking.k8s.io/v1/namespaces/${namespace}/networkpolicies`,
+      'NetworkPolicy',
+    ],
+    [
+      `/apis/cilium.io/v2/namespaces/${namespace}/ciliumnetworkpolicies`,
+      'CiliumNetworkPolicy',
+    ],
+    [
+      '/apis/cilium.io/v2/ciliumclusterwidenetworkpolicies',
+      'CiliumClusterwideNetworkPolicy',
+    ],
+  ];
+  const lists = await Promise.all(
+    sources.map(async ([path, kind]) => {
+      // A cluster without Cilium answers 404 for its kinds: nothing to add.
+      const list = await context.clusterApi.get(context.cluster, path);
+      // List items carry no kind; the evaluation needs it.
+      return (list?.items ?? []).map((item: any) => ({ ...item, kind }));
+    }),
+  );
+  const ownPrefix = `${spec.name}-`;
+  return lists
+    .flat()
+    .filter(
+      policy =>
+        !(
+          policy.metadata?.namespace === spec.namespace &&
+          policy.metadata?.name?.startsWith(ownPrefix)
+        ),
+    );
 }
 
 function checkPolicies(
