@@ -136,6 +136,58 @@ describe('network:preflight against the demo cluster', () => {
     );
   });
 
+  it('checks the IngressClass for Ingress routing', async () => {
+    const ctx = createMockActionContext({
+      input: {
+        ...EXAMPLE_SERVICE_INPUT,
+        name: 'kuma2',
+        hostname: 'kuma2.demo.lab',
+        routing: 'ingress',
+        ingressClass: 'tailscale',
+        proxy: 'pods',
+      } as any,
+    });
+    await action.handler(ctx);
+    const checks = (ctx.output as jest.Mock).mock.calls.find(
+      ([name]) => name === 'checks',
+    )[1];
+    expect(checks.find((check: any) => check.id === 'ingress-class')).toEqual({
+      id: 'ingress-class',
+      ok: true,
+      message:
+        'IngressClass tailscale exists (controller tailscale.com/ts-ingress)',
+    });
+  });
+
+  it('needs a free pool address when the gateway has none yet', async () => {
+    const view = clusterBackedNetworkView(demo.clusterApi);
+    const withoutAddresses = {
+      ...view,
+      gateways: async () =>
+        (await view.gateways('demo')).map(gateway => ({
+          ...gateway,
+          addresses: [],
+        })),
+    };
+    const run = (pools: any[]) =>
+      createPreflightAction({
+        network: { ...withoutAddresses, pools: async () => pools },
+        clusterApi: demo.clusterApi,
+        validator: new ManifestValidator(),
+        allowedDomains: [],
+      }).handler(
+        createMockActionContext({ input: { ...EXAMPLE_SERVICE_INPUT } as any }),
+      );
+    await expect(
+      run([{ name: 'full', disabled: false, free: 0 }]),
+    ).rejects.toThrow(
+      'pool-free-ip: gateway network/envoy-internal has no address and no IP pool has a free address for its LoadBalancer',
+    );
+    await expect(
+      run([{ name: 'main', disabled: false, free: 3 }]),
+    ).resolves.toBeUndefined();
+  });
+
   it('refuses bad input before touching the cluster', async () => {
     const ctx = createMockActionContext({
       input: {
