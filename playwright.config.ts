@@ -16,7 +16,7 @@ export default defineConfig({
   outputDir: 'test-results',
   webServer: {
     command: 'bash scripts/start.sh',
-    url: 'http://localhost:3000',
+    url: process.env.PORTAL_URL ?? 'http://localhost:3000',
     reuseExistingServer: true,
     timeout: 600_000,
   },

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the portal: installs what is missing, starts the demo cluster (unless
-# PORTAL_DEMO_CLUSTER=off), then the backend on :7007 and the frontend on :3000.
+# PORTAL_DEMO_CLUSTER=off), then the backend on :7007 and the frontend on :3000
+# (PORTAL_BACKEND_PORT and PORTAL_FRONTEND_PORT move them).
 # Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,12 +16,17 @@ if [ "${PORTAL_DEMO_CLUSTER:-on}" != "off" ]; then
   config_args+=(--config "$portal_root/.demo-cluster/app-config.demo.yaml")
 fi
 [ -f app-config.local.yaml ] && config_args+=(--config "$portal_root/app-config.local.yaml")
+if [ -n "${PORTAL_FRONTEND_PORT:-}${PORTAL_BACKEND_PORT:-}" ]; then
+  mkdir -p "$portal_root/.demo-cluster"
+  node scripts/lib/ports-app-config.mjs "$portal_root/.demo-cluster/app-config.ports.yaml"
+  config_args+=(--config "$portal_root/.demo-cluster/app-config.ports.yaml")
+fi
 
 echo "==> Checking configuration"
 node scripts/lib/check-config.mjs "${config_args[@]}"
 
 mkdir -p data/sqlite
-echo "==> Starting the portal: frontend http://localhost:3000, backend http://localhost:7007"
+echo "==> Starting the portal: frontend http://localhost:${PORTAL_FRONTEND_PORT:-3000}, backend http://localhost:${PORTAL_BACKEND_PORT:-7007}"
 "$portal_root/node_modules/.bin/backstage-cli" repo start "${config_args[@]}" &
 portal_pid=$!
 trap 'kill_tree $portal_pid; stop_demo_cluster' INT TERM EXIT

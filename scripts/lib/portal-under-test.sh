@@ -2,10 +2,14 @@
 # end-to-end tests, unless one already answers on :3000, and stops the whole group afterwards.
 
 portal_group=""
+portal_frontend="http://localhost:${PORTAL_FRONTEND_PORT:-3000}"
+portal_backend="http://localhost:${PORTAL_BACKEND_PORT:-7007}"
+export PORTAL_URL="$portal_frontend"
+export PORTAL_BACKEND_URL="$portal_backend"
 
 start_portal_under_test() {
-  if curl -sf -o /dev/null http://localhost:3000 && curl -sf -o /dev/null http://localhost:7007/.backstage/health/v1/readiness; then
-    echo "==> Reusing the portal already running on :3000"
+  if curl -sf -o /dev/null $portal_frontend && curl -sf -o /dev/null $portal_backend/.backstage/health/v1/readiness; then
+    echo "==> Reusing the portal already running at $portal_frontend"
     return
   fi
   mkdir -p "$portal_root/test-results"
@@ -14,7 +18,7 @@ start_portal_under_test() {
   portal_group=$!
   local started=$SECONDS
   echo "==> Waiting for the portal (log: ${log#$portal_root/})"
-  until curl -sf -o /dev/null http://localhost:7007/.backstage/health/v1/readiness && curl -sf -o /dev/null http://localhost:3000; do
+  until curl -sf -o /dev/null $portal_backend/.backstage/health/v1/readiness && curl -sf -o /dev/null $portal_frontend; do
     if ! kill -0 "$portal_group" 2>/dev/null; then
       echo "error: the portal exited during start-up; its log:" >&2
       tail -50 "$log" >&2
