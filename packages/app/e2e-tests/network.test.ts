@@ -10,7 +10,7 @@ test.beforeEach(async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
   const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(nav.getByRole('link', { name: 'Catalog' })).toBeVisible();
+  await expect(nav.getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
 });
 
 test('the Network page flags the seeded broken route with its reason', async ({ page }) => {
@@ -37,7 +37,7 @@ test('the Network page flags the seeded broken route with its reason', async ({ 
   await page.screenshot({ path: join(artifacts, 'network-page.png'), fullPage: true });
 
   // Search narrows the 'routes' table to the broken one.
-  await routes.getByPlaceholder('Filter').fill('BackendNotFound');
+  await routes.getByPlaceholder('Filter').first().fill('BackendNotFound');
   await expect(routes.getByRole('row').filter({ hasText: 'media/sonarr' })).toBeVisible();
   await expect(routes.getByRole('row').filter({ hasText: 'default/echo' })).toHaveCount(0);
 });
@@ -45,7 +45,10 @@ test('the Network page flags the seeded broken route with its reason', async ({ 
 test("a component's Network tab draws its request path and the failing hop", async ({ page }) => {
   await page.goto('/catalog/default/component/home-assistant');
   await expect(page.getByRole('heading', { name: 'Home Assistant' }).first()).toBeVisible();
-  await page.getByRole('tab', { name: 'Network' }).click();
+  await page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name: 'Network' })
+    .click();
   await expect(page).toHaveURL(/\/catalog\/default\/component\/home-assistant\/network/);
 
   // The failing hop's reason and fix are on top.
