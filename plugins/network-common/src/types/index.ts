@@ -1,3 +1,5 @@
 export * from './conditions';
 export * from './requestPath';
 export * from './overview';
+export * from './diagnostics';
+export * from './bootstrap';
