@@ -5,6 +5,8 @@ import { NetworkClient } from './NetworkClient';
 import { backendMessage } from '../components/NetworkErrorPanel';
 import { demoCluster, overviewFixture } from '../testing/overviewFixture';
 import { failingRequestPath } from '../testing/requestPathFixture';
+import { diagnosticRun } from '../testing/diagnosticsFixture';
+import { bootstrapRun } from '../testing/bootstrapFixture';
 
 const baseUrl = 'http://localhost:7007/api/network';
 
@@ -83,5 +85,79 @@ describe('NetworkClient', () => {
     const error = await client.getOverview('demo').catch(e => e);
     expect(error.statusCode).toBe(403);
     expect(backendMessage(error)).toBe('network.read is not allowed');
+  });
+
+  it('starts a diagnostics run with the selection as the body', async () => {
+    let body: unknown;
+    server.use(
+      http.post(
+        `${baseUrl}/clusters/:cluster/diagnostics/runs`,
+        async ({ request }) => {
+          body = await request.json();
+          return HttpResponse.json(diagnosticRun({ status: 'running' }), {
+            status: 202,
+          });
+        },
+      ),
+    );
+    const run = await client.startDiagnosticRun('demo', {
+      kind: 'category',
+      category: 'dns',
+    });
+    expect(body).toEqual({ selection: { kind: 'category', category: 'dns' } });
+    expect(run.status).toBe('running');
+  });
+
+  it('lists runs with the limit and unwraps items', async () => {
+    let url = '';
+    server.use(
+      http.get(`${baseUrl}/clusters/:cluster/diagnostics/runs`, ({ request }) => {
+        url = request.url;
+        return HttpResponse.json({ items: [diagnosticRun()] });
+      }),
+    );
+    const runs = await client.listDiagnosticRuns('demo');
+    expect(url).toBe(`${baseUrl}/clusters/demo/diagnostics/runs?limit=50`);
+    expect(runs.map(r => r.id)).toEqual(['run-1']);
+  });
+
+  it('rejects a stale bootstrap plan hash with 409', async () => {
+    server.use(
+      http.post(`${baseUrl}/clusters/:cluster/bootstrap/runs`, () =>
+        HttpResponse.json(
+          { error: { name: 'ConflictError', message: 'plan changed' } },
+          { status: 409 },
+        ),
+      ),
+    );
+    const error = await client.startBootstrapRun('demo', 'sha256:x').catch(e => e);
+    expect(error.statusCode).toBe(409);
+  });
+
+  it('follows a bootstrap run event stream through msw until run-finished', async () => {
+    const finished = bootstrapRun();
+    server.use(
+      http.get(`${baseUrl}/bootstrap/runs/:runId/events`, ({ request }) => {
+        expect(new URL(request.url).searchParams.get('after')).toBe('1');
+        const text =
+          `id: 2\nevent: step-started\ndata: ${JSON.stringify({ seq: 2, type: 'step-started', stepId: 'api' })}\n\n` +
+          `id: 3\nevent: run-finished\ndata: ${JSON.stringify({ seq: 3, type: 'run-finished', run: finished })}\n\n`;
+        return new HttpResponse(text, {
+          headers: { 'content-type': 'text/event-stream' },
+        });
+      }),
+    );
+    const types = await new Promise<string[]>((resolve, reject) => {
+      const seen: string[] = [];
+      client.watchBootstrapRun('boot-1', {
+        after: 1,
+        onEvent: event => {
+          seen.push(event.type);
+          if (event.type === 'run-finished') resolve(seen);
+        },
+        onError: reject,
+      });
+    });
+    expect(types).toEqual(['step-started', 'run-finished']);
   });
 });
