@@ -1,18 +1,30 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { coreServices, createBackendPlugin, resolvePackagePath } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { networkPermissions } from '@internal/plugin-network-common';
 import { createRouter } from './router';
+import { registerDiagnosticsActions } from './actions/diagnosticsActions';
 import { ClusterRegistry } from './services/ClusterRegistry/ClusterRegistry';
 import { ClusterChangeNotifier } from './services/ClusterChangeNotifier/ClusterChangeNotifier';
 import { NetworkClusters } from './services/NetworkClusters/NetworkClusters';
 import { DnsProbe } from './services/DnsProbe/DnsProbe';
 import { ClusterOverviewBuilder } from './services/ClusterOverviewBuilder/ClusterOverviewBuilder';
 import { RequestPathResolver } from './services/RequestPathResolver/RequestPathResolver';
+import { RunEventLog } from './services/RunEvents/RunEventLog';
+import { CheckRegistry } from './services/Diagnostics/CheckRegistry';
+import { DiagnosticsRunner } from './services/Diagnostics/DiagnosticsRunner';
+import { DiagnosticsStore } from './services/Diagnostics/DiagnosticsStore';
+import { EntityScopeResolver } from './services/Diagnostics/EntityScopeResolver';
+import { OutcomeChangeNotifier } from './services/Diagnostics/OutcomeChangeNotifier';
+import { scheduleDiagnostics } from './services/Diagnostics/DiagnosticsSchedule';
+import { readDiagnosticsConfig } from './services/Diagnostics/diagnosticsSettings';
+import { allChecks } from './services/Diagnostics/checks';
 
 /**
  * The network backend plugin: watches the configured clusters and serves the request paths,
- * overview, pools and gateways under /api/network.
+ * overview, pools and gateways under /api/network; runs the diagnostic checklist.
  */
 export const networkPlugin = createBackendPlugin({
   pluginId: 'network',
@@ -26,11 +38,22 @@ export const networkPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.lifecycle,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        actionsRegistry: actionsRegistryServiceRef,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
+        notifications: notificationService,
       },
-      async init({ config, logger, httpRouter, httpAuth, permissions, permissionsRegistry, lifecycle, catalog, signals }) {
+      async init(deps) {
+        const { config, logger, httpRouter, httpAuth, permissions, permissionsRegistry, lifecycle, catalog, signals } = deps;
         permissionsRegistry.addPermissions(networkPermissions);
+        const diagnosticsConfig = readDiagnosticsConfig(config);
+
+        const db = await deps.database.getClient();
+        if (!deps.database.migrations?.skip) {
+          await db.migrate.latest({ directory: resolvePackagePath('@internal/plugin-network-backend', 'migrations') });
+        }
 
         const notifier = new ClusterChangeNotifier({ signals, logger });
         const clusters = new NetworkClusters({
@@ -42,10 +65,53 @@ export const networkPlugin = createBackendPlugin({
           timeoutMs: config.getOptionalNumber('network.dns.timeoutMs'),
           cacheTtlMs: config.getOptionalNumber('network.dns.cacheTtlMs'),
         });
+        const requestPaths = new RequestPathResolver({ clusters, dns });
+
+        const registry = new CheckRegistry(allChecks);
+        const store = new DiagnosticsStore(db);
+        const events = new RunEventLog(db);
+        const outcomeChanges = new OutcomeChangeNotifier({
+          store,
+          notifications: deps.notifications,
+          recipients: diagnosticsConfig.notify,
+          logger,
+        });
+        const runner = new DiagnosticsRunner({
+          registry,
+          store,
+          events,
+          clusters,
+          dns,
+          entityScopes: new EntityScopeResolver({ catalog, requestPaths }),
+          createExec: () => async () => {
+            throw new Error('exec through the Kubernetes API is not available yet');
+          },
+          createTalos: () => undefined,
+          logger: logger.child({ component: 'diagnostics' }),
+          settings: diagnosticsConfig.runner,
+          onFinished: async run => {
+            await outcomeChanges.runFinished(run);
+          },
+        });
+        registerDiagnosticsActions({ actionsRegistry: deps.actionsRegistry, permissions, registry, runner });
 
         // Watches open once every plugin has initialised, and close before the backend stops.
-        lifecycle.addStartupHook(() => clusters.start());
+        lifecycle.addStartupHook(async () => {
+          clusters.start();
+          // Runs left "running" by a process that died are closed before new ones start.
+          await store.markInterrupted(new Date(Date.now() - diagnosticsConfig.schedule.staleAfterMs));
+          await scheduleDiagnostics({
+            scheduler: deps.scheduler,
+            runner,
+            store,
+            events,
+            clusters: clusters.definitions().map(definition => definition.name),
+            settings: diagnosticsConfig.schedule,
+            logger,
+          });
+        });
         lifecycle.addShutdownHook(() => {
+          runner.stop();
           notifier.stop();
           clusters.stop();
         });
@@ -57,7 +123,8 @@ export const networkPlugin = createBackendPlugin({
             catalog,
             clusters,
             overviews: new ClusterOverviewBuilder({ clusters, dns }),
-            requestPaths: new RequestPathResolver({ clusters, dns }),
+            requestPaths,
+            diagnostics: { registry, runner, store, events },
           }),
         );
       },

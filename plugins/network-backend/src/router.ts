@@ -1,13 +1,14 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { HttpAuthService, PermissionsService, BackstageCredentials } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { networkReadPermission } from '@internal/plugin-network-common';
 import { NetworkClusters } from './services/NetworkClusters/NetworkClusters';
 import { ClusterOverviewBuilder } from './services/ClusterOverviewBuilder/ClusterOverviewBuilder';
 import { RequestPathResolver } from './services/RequestPathResolver/RequestPathResolver';
+import { createAuthorize } from './routes/authorize';
+import { DiagnosticsRouteDeps, addDiagnosticsRoutes } from './routes/diagnosticsRoutes';
 
 /** What the router delegates to. */
 export interface RouterOptions {
@@ -17,6 +18,8 @@ export interface RouterOptions {
   clusters: NetworkClusters;
   overviews: ClusterOverviewBuilder;
   requestPaths: RequestPathResolver;
+  /** The diagnostics endpoints; absent in tests of the read model alone. */
+  diagnostics?: Omit<DiagnosticsRouteDeps, 'authorize' | 'clusters'>;
 }
 
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
@@ -28,14 +31,11 @@ const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
   const { httpAuth, permissions, catalog, clusters, overviews, requestPaths } = options;
   const router = Router();
+  router.use(express.json({ limit: '64kb' }));
+  const authorize = createAuthorize(httpAuth, permissions);
 
-  async function authorizeRead(req: express.Request): Promise<BackstageCredentials> {
-    const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission: networkReadPermission }], { credentials });
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('network.read is not allowed');
-    }
-    return credentials;
+  function authorizeRead(req: express.Request): Promise<BackstageCredentials> {
+    return authorize(req, networkReadPermission);
   }
 
   function clusterParam(req: express.Request): string {
@@ -87,6 +87,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     if (!entity) throw new NotFoundError(`Entity ${kind}:${namespace}/${name} not found`);
     res.json(await requestPaths.resolve(entity, { cluster }));
   });
+
+  if (options.diagnostics) addDiagnosticsRoutes(router, { authorize, clusters, ...options.diagnostics });
 
   return router;
 }
