@@ -1,0 +1,2 @@
+export { createPodExec, PodExecTimeoutError } from './createPodExec';
+export type { PodExecOptions } from './createPodExec';
