@@ -11,6 +11,12 @@ source scripts/lib/ensure-chromium.sh
 
 # Backstage's test runner watches for changes unless CI is set.
 export CI="${CI:-true}"
+# Database tests run on SQLite, and on PostgreSQL too when a server listens on 127.0.0.1:5432.
+if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] &&
+  node -e "require('net').connect(5432, '127.0.0.1').on('connect', () => process.exit(0)).on('error', () => process.exit(1))"; then
+  export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="postgresql://postgres@127.0.0.1:5432"
+  echo "==> PostgreSQL on 127.0.0.1:5432: database tests run on it as well as on SQLite"
+fi
 started=$SECONDS
 echo "==> Type-check, lint and unit tests of every workspace (turbo)"
 npx turbo run tsc lint test test:scripts --concurrency=2 --output-logs=new-only --log-order=grouped
