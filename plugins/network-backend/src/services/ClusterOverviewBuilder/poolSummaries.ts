@@ -24,7 +24,7 @@ function blockText(block: any): string {
  * pools view linear (200 pools x 2,000 LoadBalancer services took a second when each pool parsed
  * every address itself).
  */
-function groupAddressesByPool(pools: any[], services: ServiceAddresses[]): Map<string, ServiceAddresses[]> {
+export function groupAddressesByPool(pools: any[], services: ServiceAddresses[]): Map<string, ServiceAddresses[]> {
   const parsedPools = pools.map(pool => ({ name: pool.metadata.name as string, ranges: parsePoolRanges(pool.spec).ranges }));
   const byPool = new Map<string, ServiceAddresses[]>();
   for (const service of services) {
