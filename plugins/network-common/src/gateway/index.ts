@@ -1,3 +1,4 @@
 export * from './gatewayObjects';
 export * from './hostnameMatching';
 export * from './routeAttachment';
+export * from './hostnameClaims';

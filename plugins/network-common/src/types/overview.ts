@@ -179,6 +179,27 @@ export interface CertificateSummary {
   daysLeft?: number;
 }
 
+/** A cert-manager ClusterIssuer or Issuer with its Ready state. */
+export interface IssuerSummary {
+  kind: 'ClusterIssuer' | 'Issuer';
+  /** Absent for a ClusterIssuer. */
+  namespace?: string;
+  name: string;
+  /** The issuer type: the spec key that configures it (`acme`, `ca`, `selfSigned`, `vault`, `venafi`). */
+  type: string;
+  ready: boolean;
+  readyReason?: string;
+  readyMessage?: string;
+}
+
+/** An external-dns DNSEndpoint and the names it publishes. */
+export interface DnsEndpointSummary {
+  namespace: string;
+  name: string;
+  /** `spec.endpoints[].dnsName`, lowercased, without a trailing dot. */
+  dnsNames: string[];
+}
+
 /** What a DNS name should resolve to and what the servers answered. */
 export interface DnsRecordSummary {
   hostname: string;
@@ -205,7 +226,11 @@ export interface ClusterOverview {
   l2Leases: L2LeaseSummary[];
   cilium: CiliumSummary;
   certificates: CertificateSummary[];
+  /** ClusterIssuers and Issuers (added later: absent from older backends). */
+  issuers?: IssuerSummary[];
   dns: DnsRecordSummary[];
+  /** DNSEndpoints, so a new hostname can be checked against published names (absent from older backends). */
+  dnsEndpoints?: DnsEndpointSummary[];
   namespacesWithoutDefaultDeny: string[];
   /** Kinds or sources not available in this cluster, as in `RequestPath.missing`. */
   missing: string[];

@@ -1,12 +1,14 @@
 import { ConflictError, InputError } from '@backstage/errors';
-import { hostnameProblems } from '@internal/plugin-network-common';
+import {
+  describeHostnameClaim,
+  gatewayDomains,
+  hostnameClaims,
+  hostnameProblems,
+} from '@internal/plugin-network-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ClusterApi } from '../services/ClusterApi/ClusterApi';
 import { chooseCluster } from '../services/clusterChoice';
-import {
-  gatewayDomains,
-  hostnameClaims,
-} from '../services/HostnameClaims/hostnameClaims';
+import { withDnsEndpoints } from '../services/HostnameClaims/hostnameClaims';
 import { NetworkView } from '../services/NetworkView/NetworkView';
 import { examples } from './checkHostname.examples';
 
@@ -73,31 +75,20 @@ export function createCheckHostnameAction(options: {
             .join('; '),
         );
       }
-      const [overview, dnsEndpoints] = await Promise.all([
-        options.network.overview(cluster),
-        options.clusterApi.get(
-          cluster,
-          '/apis/externaldns.k8s.io/v1alpha1/dnsendpoints',
-        ),
-      ]);
+      const overview = await withDnsEndpoints(
+        await options.network.overview(cluster),
+        options.clusterApi,
+        cluster,
+      );
       const owner =
         ctx.input.namespace && ctx.input.name
           ? { namespace: ctx.input.namespace, name: ctx.input.name }
           : undefined;
-      const claims = hostnameClaims(
-        hostname,
-        { overview, dnsEndpoints: dnsEndpoints?.items ?? [] },
-        owner,
-      );
+      const claims = hostnameClaims(hostname, overview, owner);
       if (claims.length > 0) {
         throw new ConflictError(
           `hostname: '${hostname}' is already claimed in cluster ${cluster} by ${claims
-            .map(
-              claim =>
-                `${claim.kind} ${claim.namespace ? `${claim.namespace}/` : ''}${
-                  claim.name
-                }`,
-            )
+            .map(describeHostnameClaim)
             .join(', ')}`,
         );
       }

@@ -1,8 +1,8 @@
 import { InputError } from '@backstage/errors';
+import { gatewayDomains } from '@internal/plugin-network-common';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ClusterApi } from '../services/ClusterApi/ClusterApi';
 import { chooseCluster } from '../services/clusterChoice';
-import { gatewayDomains } from '../services/HostnameClaims/hostnameClaims';
 import { ManifestValidator } from '../services/ManifestValidator/ManifestValidator';
 import { NetworkView } from '../services/NetworkView/NetworkView';
 import { runPreflight } from '../services/Preflight/runPreflight';

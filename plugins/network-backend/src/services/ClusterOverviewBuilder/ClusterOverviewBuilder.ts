@@ -21,7 +21,9 @@ import { leaseExpired } from '../RequestPathResolver/loadBalancerHop';
 import { conditionOf } from '../RequestPathResolver/objectRefs';
 import { policiesOf } from '../RequestPathResolver/policyHops';
 import { ciliumSummary } from './ciliumSummary';
+import { dnsEndpointSummaries } from './dnsEndpointSummaries';
 import { gatewaySummaries, routeSummaries } from './gatewaySummaries';
+import { issuerSummaries } from './issuerSummaries';
 import { namespacesWithoutDefaultDeny } from './policyCoverage';
 import { poolSummaries } from './poolSummaries';
 import { toConditions } from './toCondition';
@@ -116,7 +118,9 @@ export class ClusterOverviewBuilder {
       l2Leases: this.l2Leases(cache),
       cilium: ciliumSummary(cache),
       certificates: this.certificates(cache),
+      issuers: issuerSummaries(cache),
       dns: await this.dnsRecords(cluster, cache),
+      dnsEndpoints: dnsEndpointSummaries(cache),
       namespacesWithoutDefaultDeny: namespacesWithoutDefaultDeny(cache.list('Namespace'), policiesOf(cache)),
       missing,
     };
