@@ -13,3 +13,4 @@ export * from './dns';
 export * from './certificates';
 export * from './requestPath';
 export * from './manifests';
+export * from './baseline';
