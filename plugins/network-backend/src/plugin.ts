@@ -21,6 +21,7 @@ import { OutcomeChangeNotifier } from './services/Diagnostics/OutcomeChangeNotif
 import { scheduleDiagnostics } from './services/Diagnostics/DiagnosticsSchedule';
 import { readDiagnosticsConfig } from './services/Diagnostics/diagnosticsSettings';
 import { allChecks } from './services/Diagnostics/checks';
+import { createPodExec } from './services/PodExec';
 
 /**
  * The network backend plugin: watches the configured clusters and serves the request paths,
@@ -83,9 +84,7 @@ export const networkPlugin = createBackendPlugin({
           clusters,
           dns,
           entityScopes: new EntityScopeResolver({ catalog, requestPaths }),
-          createExec: () => async () => {
-            throw new Error('exec through the Kubernetes API is not available yet');
-          },
+          createExec: definition => createPodExec(definition),
           createTalos: () => undefined,
           logger: logger.child({ component: 'diagnostics' }),
           settings: diagnosticsConfig.runner,
