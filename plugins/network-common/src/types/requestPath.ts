@@ -62,7 +62,10 @@ export interface RequestPath {
   beside: Hop[];
   /** The worst state of any hop in `paths` and `beside`. */
   state: HopState;
-  /** The first failing hop, for the UI to open on. */
+  /**
+   * The first failing hop, for the UI to open on: in the first path that has one, else
+   * beside the paths (`pathIndex` -1).
+   */
   failingHop?: { pathIndex: number; hopId: string };
   /**
    * Kinds or sources that were not available and so could not be checked,

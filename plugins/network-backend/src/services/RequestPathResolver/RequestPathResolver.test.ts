@@ -89,6 +89,27 @@ describe('RequestPathResolver', () => {
     expect(path.missing).not.toContain('Pod');
   });
 
+  it('points failingHop beside the paths when only the certificate fails', async () => {
+    const certificate = {
+      metadata: { name: 'shop-tls', namespace: 'shop' },
+      spec: { secretName: 'shop-tls', dnsNames: ['shop.example.com'], issuerRef: { name: 'letsencrypt', kind: 'ClusterIssuer' } },
+      status: { conditions: [{ type: 'Ready', status: 'False', reason: 'Failed', message: 'ACME order failed' }] },
+    };
+    const { resolver, cache } = await resolverFor({
+      Pod: [pod('shop-1', true)], Service: [service, ingressController], EndpointSlice: [slice([true])],
+      Ingress: [{ ...ingress, spec: { ...ingress.spec, tls: [{ hosts: ['shop.example.com'], secretName: 'shop-tls' }] } }],
+      IngressClass: [{ metadata: { name: 'nginx' }, spec: { controller: 'k8s.io/ingress-nginx' } }],
+      Certificate: [certificate],
+    });
+    caches.push(cache);
+    const path = await resolver.resolve(entity({ 'backstage.io/kubernetes-id': 'shop' }));
+    expect(path.paths[0].hops.every(hop => hop.state !== 'failing')).toBe(true);
+    const failing = path.beside.find(hop => hop.state === 'failing');
+    expect(failing).toMatchObject({ kind: 'certificate' });
+    expect(path.failingHop).toEqual({ pathIndex: -1, hopId: failing!.id });
+    expect(path.state).toBe('failing');
+  });
+
   it('fails the ingress hop when the IngressClass does not exist', async () => {
     const { resolver, cache } = await resolverFor({
       Pod: [pod('shop-1', true)], Service: [service], EndpointSlice: [slice([true])],

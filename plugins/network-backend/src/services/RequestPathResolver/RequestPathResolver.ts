@@ -121,6 +121,9 @@ export class RequestPathResolver {
       if (hop) failingHop = { pathIndex, hopId: hop.id };
       return Boolean(hop);
     });
+    // A failing certificate or policy beside healthy paths is still what the UI opens on.
+    const failingBeside = beside.find(hop => hop.state === 'failing');
+    if (!failingHop && failingBeside) failingHop = { pathIndex: -1, hopId: failingBeside.id };
     return {
       entityRef,
       cluster: definition.name,
