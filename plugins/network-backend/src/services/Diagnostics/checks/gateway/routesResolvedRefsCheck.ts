@@ -1,0 +1,80 @@
+import { CheckFinding, ObjectRef } from '@internal/plugin-network-common';
+import { refOf } from '../../../RequestPathResolver/objectRefs';
+import { CheckContext, DiagnosticCheck } from '../../DiagnosticCheck';
+import { conditionText, countOf, objectFinding } from '../../scopedObjects';
+import { gatewayParentsWithStatus, parentCondition, routesInScope } from './routeParents';
+
+/** A route's Service backendRefs and whether each exists in the cache. */
+function backendServices(context: CheckContext, route: any): { ref: ObjectRef; text: string; exists: boolean }[] {
+  return (route.spec?.rules ?? []).flatMap((rule: any) =>
+    (rule.backendRefs ?? [])
+      .filter((backend: any) => (backend.kind ?? 'Service') === 'Service' && !backend.group)
+      .map((backend: any) => {
+        const namespace = backend.namespace ?? route.metadata.namespace;
+        const exists = Boolean(context.cache.get('Service', namespace, backend.name));
+        return {
+          ref: { apiVersion: 'v1', kind: 'Service', namespace, name: backend.name },
+          text: `Service ${namespace}/${backend.name}${backend.port ? `:${backend.port}` : ''} ${exists ? 'exists' : 'not found'}`,
+          exists,
+        };
+      }),
+  );
+}
+
+/**
+ * Routes whose references do not resolve (BackendNotFound, RefNotPermitted, InvalidKind): the
+ * gateway answers 500 for the rules whose backends it cannot use.
+ */
+export const routesResolvedRefsCheck: DiagnosticCheck = {
+  id: 'gateway.routes-resolved-refs',
+  title: "Routes' backend references resolve",
+  category: 'gateway',
+  scopes: ['cluster', 'namespace', 'entity'],
+  description:
+    'Reads the ResolvedRefs condition of every HTTPRoute and GRPCRoute per parent gateway and checks that each Service backendRef exists.',
+  manualCommand: 'kubectl describe httproute <name> -n <namespace>; kubectl get svc -n <namespace>',
+  remediation:
+    'BackendNotFound: create the Service named in spec.rules[].backendRefs or fix its name and namespace. RefNotPermitted: add a ReferenceGrant in the backend namespace allowing the route kind from the route namespace. InvalidKind: point backendRefs at a Service.',
+  async run(context) {
+    if (context.cache.isAbsent('HTTPRoute')) {
+      return { findings: [], summary: 'Gateway API is not installed', skippedBecause: 'the cluster does not serve gateway.networking.k8s.io HTTPRoute' };
+    }
+    const routes = routesInScope(context);
+    const findings: CheckFinding[] = [];
+    for (const { kind, route } of routes) {
+      const ref = refOf(kind, route, 'gateway.networking.k8s.io/v1');
+      const backends = backendServices(context, route);
+      const missing = backends.filter(backend => !backend.exists);
+      const fields: Record<string, string> = { 'spec.rules[].backendRefs': backends.map(backend => backend.text).join('; ') || 'none' };
+      const parents = gatewayParentsWithStatus(route);
+      const unresolved = parents
+        .map(parent => ({ parent, condition: parentCondition(parent, 'ResolvedRefs') }))
+        .filter(entry => entry.condition && entry.condition.status !== 'True');
+      for (const entry of parents) fields[`status.parents[${entry.label}].conditions[ResolvedRefs]`] = conditionText(parentCondition(entry, 'ResolvedRefs'));
+      if (unresolved.length > 0) {
+        // One finding per route: every parent reports the same backends.
+        const { parent, condition } = unresolved[0];
+        findings.push(
+          objectFinding(
+            condition!.status === 'False' ? 'fail' : 'warn',
+            ref,
+            `${condition!.reason ?? 'ResolvedRefs'} on ${parent.label}: ${condition!.message ?? `ResolvedRefs is ${condition!.status}`}`,
+            fields,
+            missing.map(backend => backend.ref),
+          ),
+        );
+      } else if (missing.length > 0) {
+        // The controller has not (yet) said so, but the Service is not there.
+        findings.push(
+          objectFinding('fail', ref, `BackendNotFound: ${missing.map(backend => `${backend.ref.namespace}/${backend.ref.name}`).join(', ')} not found`, fields, missing.map(backend => backend.ref)),
+        );
+      } else if (backends.length === 0 && (route.spec?.rules ?? []).length > 0) {
+        findings.push(objectFinding('warn', ref, 'The route names no Service backend', fields));
+      }
+    }
+    return {
+      findings,
+      summary: findings.length > 0 ? `${findings.length} of ${countOf(routes.length, 'route')} with unresolved references` : `${countOf(routes.length, 'route')}, all references resolved`,
+    };
+  },
+};
