@@ -23,11 +23,22 @@ const REPO_ROOT = path.resolve(resolvePackagePath('@internal/plugin-network-back
  * Starts `demo-cluster up` as a child process (tests and the benchmark) and waits for
  * endpoints.json. Everything it serves listens on loopback.
  */
-export async function startDemoClusterProcess(options: { scale?: 'small' | 'large'; timeoutMs?: number } = {}): Promise<DemoClusterProcess> {
+export async function startDemoClusterProcess(
+  options: { scale?: 'small' | 'large'; timeoutMs?: number; state?: 'seeded' | 'empty' } = {},
+): Promise<DemoClusterProcess> {
   const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'network-backend-demo-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(REPO_ROOT, 'packages/demo-cluster/bin/demo-cluster.js'), 'up', '--state-dir', stateDir, '--scale', options.scale ?? 'small'],
+    [
+      path.join(REPO_ROOT, 'packages/demo-cluster/bin/demo-cluster.js'),
+      'up',
+      '--state-dir',
+      stateDir,
+      '--scale',
+      options.scale ?? 'small',
+      // 'empty': a fresh cluster awaiting the portal's bootstrap.
+      ...(options.state ? ['--state', options.state] : []),
+    ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

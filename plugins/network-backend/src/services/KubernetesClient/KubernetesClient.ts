@@ -22,12 +22,61 @@ export class KubernetesApiError extends Error {
   /** Kubernetes Status reason, e.g. `NotFound`, `Expired`. */
   readonly reason?: string;
 
-  constructor(message: string, statusCode: number, reason?: string) {
+  /** `details.causes` of the Status, e.g. one `FieldManagerConflict` per conflicting field of an apply. */
+  readonly causes?: StatusCause[];
+
+  constructor(message: string, statusCode: number, reason?: string, causes?: StatusCause[]) {
     super(message);
     this.name = 'KubernetesApiError';
     this.statusCode = statusCode;
     this.reason = reason;
+    this.causes = causes;
   }
+}
+
+/** One cause of a failed request, as a Kubernetes Status lists it (metav1.StatusCause). */
+export interface StatusCause {
+  /** The cause type (its JSON key is `reason`), e.g. `FieldManagerConflict`, `FieldValueInvalid`. */
+  reason?: string;
+  /** e.g. `conflict with "helm" using cilium.io/v2alpha1`. */
+  message?: string;
+  /** e.g. `.spec.blocks`. */
+  field?: string;
+}
+
+/** Names one object: enough to find its REST path through discovery. */
+export interface ObjectLocator {
+  apiVersion: string;
+  kind: string;
+  /** Absent for cluster-scoped kinds (ignored for them if given). */
+  namespace?: string;
+  name: string;
+}
+
+/** An object to apply: a manifest with at least apiVersion, kind and metadata.name. */
+export interface ApplyManifest {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; [field: string]: unknown };
+  [field: string]: unknown;
+}
+
+/** Options of a server-side apply. */
+export interface ApplyOptions {
+  /** Who owns the applied fields, e.g. `pathway-network`. */
+  fieldManager: string;
+  /** `dryRun=All`: the server validates, merges and answers with the result but stores nothing. */
+  dryRun?: boolean;
+  /** Take over fields other managers own instead of failing with a conflict. */
+  force?: boolean;
+}
+
+/** A kind's resource as discovery describes it. */
+interface DiscoveredResource {
+  /** Plural, e.g. `ciliumloadbalancerippools`. */
+  name: string;
+  kind: string;
+  namespaced: boolean;
 }
 
 /** A watch event as the API server streams it. */
@@ -90,6 +139,8 @@ export class KubernetesClient implements KubernetesReader {
   private readonly requestTimeoutMs: number;
   private readonly pageSize: number;
   private readonly watchTimeoutSeconds: number;
+  /** Discovery per group/version, read on first use (`resourcePath`). */
+  private readonly discovered = new Map<string, Promise<DiscoveredResource[]>>();
 
   constructor(connection: KubernetesConnection, options: KubernetesClientOptions = {}) {
     this.connection = connection;
@@ -230,6 +281,114 @@ export class KubernetesClient implements KubernetesReader {
     this.agent.destroy();
   }
 
+  /**
+   * The REST path of an object (or, without a name, of its collection), from discovery:
+   * `/apis/<group>/<version>/[namespaces/<ns>/]<plural>[/<name>]`. The plural and the scope come
+   * from the server, so CRDs need no table here. A kind the server does not serve throws a 404
+   * {@link KubernetesApiError} saying so (e.g. the CRD is not installed).
+   */
+  async resourcePath(ref: Omit<ObjectLocator, 'name'> & { name?: string }): Promise<string> {
+    const resource = await this.discoverKind(ref.apiVersion, ref.kind);
+    const base = ref.apiVersion.includes('/') ? `/apis/${ref.apiVersion}` : `/api/${ref.apiVersion}`;
+    if (resource.namespaced && !ref.namespace) {
+      throw new KubernetesApiError(`${ref.kind} '${ref.name ?? ''}' is namespaced but has no namespace`, 400, 'BadRequest');
+    }
+    const scope = resource.namespaced ? `/namespaces/${encodeURIComponent(ref.namespace!)}` : '';
+    const name = ref.name ? `/${encodeURIComponent(ref.name)}` : '';
+    return `${base}${scope}/${resource.name}${name}`;
+  }
+
+  /** GETs one object; undefined when it does not exist (404). */
+  async get(ref: ObjectLocator): Promise<any | undefined> {
+    const path = await this.resourcePath(ref);
+    try {
+      return await this.getJson(path);
+    } catch (error) {
+      if (error instanceof KubernetesApiError && error.statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Server-side apply (`PATCH` as `application/apply-patch+yaml`; JSON is YAML) under a field
+   * manager, optionally as a dry run. Returns the object as the server stored it (or would
+   * have). A conflict with another manager's fields is a 409 {@link KubernetesApiError} whose
+   * `causes` name the manager and the fields.
+   */
+  async apply(manifest: ApplyManifest, options: ApplyOptions): Promise<any> {
+    const path = await this.resourcePath({
+      apiVersion: manifest.apiVersion,
+      kind: manifest.kind,
+      namespace: manifest.metadata.namespace,
+      name: manifest.metadata.name,
+    });
+    const query = new URLSearchParams({ fieldManager: options.fieldManager });
+    if (options.dryRun) query.set('dryRun', 'All');
+    if (options.force) query.set('force', 'true');
+    return this.sendJson('PATCH', withQuery(path, query), manifest, 'application/apply-patch+yaml');
+  }
+
+  /** Sends a request with a JSON body and parses the JSON answer; non-2xx answers throw. */
+  private sendJson(method: string, path: string, body: unknown, contentType: string): Promise<any> {
+    const payload = Buffer.from(JSON.stringify(body), 'utf8');
+    return new Promise((resolve, reject) => {
+      const options = this.requestOptions(path);
+      options.method = method;
+      options.headers = { ...options.headers, 'Content-Type': contentType, 'Content-Length': String(payload.length) };
+      const req = https.request(options, res => {
+        const chunks: Buffer[] = [];
+        res.on('data', chunk => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          const status = res.statusCode ?? 0;
+          if (status < 200 || status >= 300) {
+            reject(statusError(status, text, path, method));
+            return;
+          }
+          try {
+            resolve(JSON.parse(text));
+          } catch {
+            reject(new KubernetesApiError(`${method} ${path}: answer is not JSON`, status));
+          }
+        });
+        res.on('error', reject);
+      });
+      req.setTimeout(this.requestTimeoutMs, () => {
+        req.destroy(new KubernetesApiError(`${method} ${path}: timed out after ${this.requestTimeoutMs} ms`, 0));
+      });
+      req.on('error', error =>
+        reject(error instanceof KubernetesApiError ? error : new KubernetesApiError(`${method} ${path}: ${error.message}`, 0)),
+      );
+      req.end(payload);
+    });
+  }
+
+  /** The resource serving a kind; re-reads discovery once on a miss (a CRD may have arrived since). */
+  private async discoverKind(apiVersion: string, kind: string): Promise<DiscoveredResource> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      if (attempt > 0 || !this.discovered.has(apiVersion)) {
+        const path = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+        const loading = this.getJson(path).then(
+          list =>
+            (list.resources ?? [])
+              // Subresources (`pods/exec`) share the kind of their parent.
+              .filter((resource: any) => typeof resource.name === 'string' && !resource.name.includes('/'))
+              .map((resource: any) => ({ name: resource.name, namespaced: Boolean(resource.namespaced), kind: resource.kind })),
+          error => {
+            if (error instanceof KubernetesApiError && error.statusCode === 404) return [];
+            throw error;
+          },
+        );
+        this.discovered.set(apiVersion, loading);
+        loading.catch(() => this.discovered.delete(apiVersion));
+      }
+      const resources = await this.discovered.get(apiVersion)!;
+      const found = resources.find(resource => resource.kind === kind);
+      if (found) return found;
+    }
+    throw new KubernetesApiError(`${apiVersion} ${kind} is not served by the cluster (is its CRD installed?)`, 404, 'NotFound');
+  }
+
   private requestOptions(path: string): https.RequestOptions {
     const base = new URL(this.connection.url);
     const basePath = base.pathname.replace(/\/$/, '');
@@ -251,15 +410,17 @@ function withQuery(path: string, query: URLSearchParams): string {
   return `${path}${path.includes('?') ? '&' : '?'}${query.toString()}`;
 }
 
-function statusError(status: number, body: string, path: string): KubernetesApiError {
+function statusError(status: number, body: string, path: string, method = 'GET'): KubernetesApiError {
   let reason: string | undefined;
-  let message = `GET ${path}: HTTP ${status}`;
+  let causes: StatusCause[] | undefined;
+  let message = `${method} ${path}: HTTP ${status}`;
   try {
     const parsed = JSON.parse(body);
     reason = parsed.reason;
+    causes = Array.isArray(parsed.details?.causes) ? parsed.details.causes : undefined;
     if (parsed.message) message = `${message}: ${parsed.message}`;
   } catch {
     // Not a Status object; the status code says enough.
   }
-  return new KubernetesApiError(message, status, reason);
+  return new KubernetesApiError(message, status, reason, causes);
 }
