@@ -8,7 +8,7 @@ import networkPlugin from './index';
 import { networkPage } from './extensions/networkPage';
 import { entityNetworkContent } from './extensions/entityNetworkContent';
 import { networkApiRef, NetworkApi } from './api';
-import { demoCluster, overviewFixture } from './testing/overviewFixture';
+import { mockNetworkApi } from './testing/mockNetworkApi';
 import { isNetworkAvailable } from './entityFilter';
 
 describe('networkPlugin (new frontend system)', () => {
@@ -34,11 +34,7 @@ describe('networkPlugin (new frontend system)', () => {
   });
 
   it('renders the page lazily with data from the NetworkApi', async () => {
-    const api: NetworkApi = {
-      getClusters: jest.fn().mockResolvedValue([demoCluster]),
-      getOverview: jest.fn().mockResolvedValue(overviewFixture()),
-      getRequestPath: jest.fn(),
-    };
+    const api: NetworkApi = mockNetworkApi();
     await renderInTestApp(createExtensionTester(networkPage).reactElement(), {
       apis: [[networkApiRef, api]],
     });

@@ -111,10 +111,13 @@ describe('NetworkClient', () => {
   it('lists runs with the limit and unwraps items', async () => {
     let url = '';
     server.use(
-      http.get(`${baseUrl}/clusters/:cluster/diagnostics/runs`, ({ request }) => {
-        url = request.url;
-        return HttpResponse.json({ items: [diagnosticRun()] });
-      }),
+      http.get(
+        `${baseUrl}/clusters/:cluster/diagnostics/runs`,
+        ({ request }) => {
+          url = request.url;
+          return HttpResponse.json({ items: [diagnosticRun()] });
+        },
+      ),
     );
     const runs = await client.listDiagnosticRuns('demo');
     expect(url).toBe(`${baseUrl}/clusters/demo/diagnostics/runs?limit=50`);
@@ -130,7 +133,9 @@ describe('NetworkClient', () => {
         ),
       ),
     );
-    const error = await client.startBootstrapRun('demo', 'sha256:x').catch(e => e);
+    const error = await client
+      .startBootstrapRun('demo', 'sha256:x')
+      .catch(e => e);
     expect(error.statusCode).toBe(409);
   });
 
@@ -140,8 +145,16 @@ describe('NetworkClient', () => {
       http.get(`${baseUrl}/bootstrap/runs/:runId/events`, ({ request }) => {
         expect(new URL(request.url).searchParams.get('after')).toBe('1');
         const text =
-          `id: 2\nevent: step-started\ndata: ${JSON.stringify({ seq: 2, type: 'step-started', stepId: 'api' })}\n\n` +
-          `id: 3\nevent: run-finished\ndata: ${JSON.stringify({ seq: 3, type: 'run-finished', run: finished })}\n\n`;
+          `id: 2\nevent: step-started\ndata: ${JSON.stringify({
+            seq: 2,
+            type: 'step-started',
+            stepId: 'api',
+          })}\n\n` +
+          `id: 3\nevent: run-finished\ndata: ${JSON.stringify({
+            seq: 3,
+            type: 'run-finished',
+            run: finished,
+          })}\n\n`;
         return new HttpResponse(text, {
           headers: { 'content-type': 'text/event-stream' },
         });

@@ -54,7 +54,7 @@ describe('subscribeToRunEvents', () => {
     expect(received.map(e => e.seq)).toEqual([1, 2]);
     await new Promise(r => setTimeout(r, 30));
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(fetch.mock.calls[0][0]).toBe('http://x/events');
+    expect((fetch.mock.calls[0] as unknown[])[0]).toBe('http://x/events');
   });
 
   it('reconnects with ?after=<last seq> when the stream drops, skipping repeats', async () => {
@@ -91,7 +91,9 @@ describe('subscribeToRunEvents', () => {
     const fetch = jest.fn(
       async () =>
         new Response(
-          JSON.stringify({ error: { name: 'NotFoundError', message: 'no run' } }),
+          JSON.stringify({
+            error: { name: 'NotFoundError', message: 'no run' },
+          }),
           { status: 404, headers: { 'content-type': 'application/json' } },
         ),
     );

@@ -56,7 +56,9 @@ export function subscribeToRunEvents<T extends SequencedEvent>(
     const parser = new EventStreamParser();
     for (;;) {
       const { done, value } = await reader.read();
-      const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
+      const text = done
+        ? decoder.decode()
+        : decoder.decode(value, { stream: true });
       for (const message of parser.push(text)) {
         const event = JSON.parse(message.data) as T;
         // A replay after a reconnect may overlap what was seen: skip it.

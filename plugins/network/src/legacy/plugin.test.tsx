@@ -1,9 +1,14 @@
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { networkApiRef, NetworkApi } from '../api';
-import { demoCluster, overviewFixture } from '../testing/overviewFixture';
+import { mockNetworkApi } from '../testing/mockNetworkApi';
 import { failingRequestPath } from '../testing/requestPathFixture';
 import {
   EntityNetworkContent,
@@ -11,11 +16,9 @@ import {
   NetworkPage,
 } from './plugin';
 
-const api: NetworkApi = {
-  getClusters: jest.fn().mockResolvedValue([demoCluster]),
-  getOverview: jest.fn().mockResolvedValue(overviewFixture()),
+const api: NetworkApi = mockNetworkApi({
   getRequestPath: jest.fn().mockResolvedValue(failingRequestPath()),
-};
+});
 
 describe('legacy frontend system exports', () => {
   it('declares the plugin with the network API', () => {
@@ -27,9 +30,14 @@ describe('legacy frontend system exports', () => {
 
   it('mounts NetworkPage with its own header', async () => {
     await renderInTestApp(
-      <TestApiProvider apis={[[networkApiRef, api]]}>
+      <TestApiProvider
+        apis={[
+          [networkApiRef, api],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
         <Routes>
-          <Route path="/network" element={<NetworkPage />} />
+          <Route path="/network/*" element={<NetworkPage />} />
         </Routes>
       </TestApiProvider>,
       { routeEntries: ['/network'] },
@@ -44,7 +52,12 @@ describe('legacy frontend system exports', () => {
 
   it('mounts EntityNetworkContent inside an entity page', async () => {
     await renderInTestApp(
-      <TestApiProvider apis={[[networkApiRef, api]]}>
+      <TestApiProvider
+        apis={[
+          [networkApiRef, api],
+          [permissionApiRef, mockApis.permission()],
+        ]}
+      >
         <EntityProvider
           entity={{
             apiVersion: 'backstage.io/v1alpha1',

@@ -96,8 +96,18 @@ export function bootstrapRun(
     startedAt: '2026-11-21T10:00:00.000Z',
     finishedAt: '2026-11-21T10:01:00.000Z',
     steps: [
-      { id: 'etcd', kind: 'talos-etcd-bootstrap', title: 'Bootstrap etcd', status: 'skipped' },
-      { id: 'api', kind: 'wait-kubernetes-api', title: 'Wait for the Kubernetes API', status: 'succeeded' },
+      {
+        id: 'etcd',
+        kind: 'talos-etcd-bootstrap',
+        title: 'Bootstrap etcd',
+        status: 'skipped',
+      },
+      {
+        id: 'api',
+        kind: 'wait-kubernetes-api',
+        title: 'Wait for the Kubernetes API',
+        status: 'succeeded',
+      },
       {
         id: 'baseline',
         kind: 'apply-baseline',
@@ -105,7 +115,12 @@ export function bootstrapRun(
         status: 'succeeded',
         message: 'created 1, updated 1, unchanged 1',
       },
-      { id: 'verify', kind: 'verify-diagnostics', title: 'Verify with diagnostics', status: 'succeeded' },
+      {
+        id: 'verify',
+        kind: 'verify-diagnostics',
+        title: 'Verify with diagnostics',
+        status: 'succeeded',
+      },
     ],
     ...overrides,
   };

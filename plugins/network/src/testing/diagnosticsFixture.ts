@@ -57,7 +57,8 @@ export const failingRoutesResult: CheckResult = {
   evidence: {
     command: {
       text: 'kubectl get httproute -A',
-      output: 'NAMESPACE  NAME    HOSTNAMES\nmedia      sonarr  sonarr.example.com',
+      output:
+        'NAMESPACE  NAME    HOSTNAMES\nmedia      sonarr  sonarr.example.com',
       exitCode: 0,
     },
   },

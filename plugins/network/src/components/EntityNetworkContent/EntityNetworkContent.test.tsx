@@ -13,6 +13,7 @@ import type { Entity } from '@backstage/catalog-model';
 import { NetworkApi, networkApiRef } from '../../api';
 import { failingRequestPath } from '../../testing/requestPathFixture';
 import { mockSignalApi } from '../../testing/mockSignalApi';
+import { mockNetworkApi as mockApiWith } from '../../testing/mockNetworkApi';
 import { EntityNetworkContent } from './EntityNetworkContent';
 
 const entity: Entity = {
@@ -29,7 +30,7 @@ const entity: Entity = {
 function mockNetworkApi(
   getRequestPath: NetworkApi['getRequestPath'],
 ): NetworkApi {
-  return { getClusters: jest.fn(), getOverview: jest.fn(), getRequestPath };
+  return mockApiWith({ getRequestPath });
 }
 
 async function render(api: NetworkApi, extraApis: any[] = []) {

@@ -14,6 +14,7 @@ import { useClusterChanged } from '../../hooks/useClusterChanged';
 import { useLiveResource } from '../../hooks/useLiveResource';
 import { NetworkErrorPanel, explainNetworkError } from '../NetworkErrorPanel';
 import { StateLabel } from '../StateLabel';
+import { EntityDiagnose } from './EntityDiagnose';
 import { FailingHopAlert } from './FailingHopAlert';
 import { HopDetailsDrawer } from './HopDetailsDrawer';
 import { RequestPathGraph } from './RequestPathGraph';
@@ -140,6 +141,9 @@ export const EntityNetworkContent = () => {
             Enter, for its evidence.
           </Typography>
         </Box>
+      </Box>
+      <Box mb={2}>
+        <EntityDiagnose cluster={path.cluster} entityRef={entityRef} />
       </Box>
       <HopDetailsDrawer
         hop={selectedHop}

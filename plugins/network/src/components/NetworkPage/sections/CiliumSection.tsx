@@ -1,13 +1,7 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { Typography } from '@material-ui/core';
 import type { CiliumSummary } from '@internal/plugin-network-common';
 import { StateLabel, stateSeverity } from '../../StateLabel';
+import { StateTable } from '../../StateTable';
 import { agentState } from '../objectStates';
 import { SectionCard } from './SectionCard';
 
@@ -40,33 +34,30 @@ export const CiliumSection = ({ cilium }: { cilium: CiliumSummary }) => {
   ].filter(Boolean);
   return (
     <SectionCard id="cilium" title="Cilium" subtitle={facts.join(' · ')}>
-      <Table size="small" aria-label="Cilium agents">
-        <TableHead>
-          <TableRow>
-            <TableCell>Node</TableCell>
-            <TableCell>Agent</TableCell>
-            <TableCell>Pod</TableCell>
-            <TableCell>Phase</TableCell>
-            <TableCell align="right">Restarts</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {agents.map(agent => {
-            const state = agentState(agent);
-            return (
-              <TableRow key={agent.pod}>
-                <TableCell>{agent.node}</TableCell>
-                <TableCell>
-                  <StateLabel state={state.state}>{state.reason}</StateLabel>
-                </TableCell>
-                <TableCell>{agent.pod}</TableCell>
-                <TableCell>{agent.phase}</TableCell>
-                <TableCell align="right">{agent.restarts}</TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <StateTable
+        label="Cilium agents"
+        rows={agents}
+        rowKey={agent => agent.pod}
+        columns={[
+          { title: 'Node', render: agent => agent.node },
+          {
+            title: 'Agent',
+            render: agent => {
+              const state = agentState(agent);
+              return (
+                <StateLabel state={state.state}>{state.reason}</StateLabel>
+              );
+            },
+          },
+          { title: 'Pod', render: agent => agent.pod },
+          { title: 'Phase', render: agent => agent.phase },
+          {
+            title: 'Restarts',
+            align: 'right',
+            render: agent => agent.restarts,
+          },
+        ]}
+      />
     </SectionCard>
   );
 };

@@ -1,13 +1,7 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { Typography } from '@material-ui/core';
 import type { DnsRecordSummary } from '@internal/plugin-network-common';
 import { StateLabel, stateSeverity } from '../../StateLabel';
+import { StateTable } from '../../StateTable';
 import { dnsState } from '../objectStates';
 import { SectionCard } from './SectionCard';
 
@@ -37,48 +31,44 @@ export const DnsSection = (props: {
           this scope in the network plugin's cluster configuration).
         </Typography>
       )}
-      {sorted.length === 0 ? (
-        <Typography>No DNS records to check.</Typography>
-      ) : (
-        <Table size="small" aria-label="DNS records">
-          <TableHead>
-            <TableRow>
-              <TableCell>Hostname</TableCell>
-              <TableCell>Scope</TableCell>
-              <TableCell>State</TableCell>
-              <TableCell>Expected</TableCell>
-              <TableCell>Answered</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {sorted.map(record => {
+      <StateTable
+        label="DNS records"
+        rows={sorted}
+        rowKey={record => `${record.scope}/${record.hostname}`}
+        empty={<Typography>No DNS records to check.</Typography>}
+        columns={[
+          { title: 'Hostname', render: record => record.hostname },
+          { title: 'Scope', render: record => record.scope },
+          {
+            title: 'State',
+            render: record => {
               const state = dnsState(record);
               return (
-                <TableRow key={`${record.scope}/${record.hostname}`}>
-                  <TableCell>{record.hostname}</TableCell>
-                  <TableCell>{record.scope}</TableCell>
-                  <TableCell>
-                    <StateLabel state={state.state}>{state.reason}</StateLabel>
-                    {state.message && (
-                      <Typography
-                        variant="caption"
-                        display="block"
-                        color="textSecondary"
-                      >
-                        {state.message}
-                      </Typography>
-                    )}
-                  </TableCell>
-                  <TableCell>{record.expected.join(', ') || '—'}</TableCell>
-                  <TableCell>
-                    {record.answered.join(', ') || 'no answer'}
-                  </TableCell>
-                </TableRow>
+                <>
+                  <StateLabel state={state.state}>{state.reason}</StateLabel>
+                  {state.message && (
+                    <Typography
+                      variant="caption"
+                      display="block"
+                      color="textSecondary"
+                    >
+                      {state.message}
+                    </Typography>
+                  )}
+                </>
               );
-            })}
-          </TableBody>
-        </Table>
-      )}
+            },
+          },
+          {
+            title: 'Expected',
+            render: record => record.expected.join(', ') || '—',
+          },
+          {
+            title: 'Answered',
+            render: record => record.answered.join(', ') || 'no answer',
+          },
+        ]}
+      />
     </SectionCard>
   );
 };

@@ -3,11 +3,6 @@ import {
   AccordionDetails,
   AccordionSummary,
   Box,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
   Typography,
 } from '@material-ui/core';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
@@ -17,6 +12,7 @@ import type {
   RouteSummary,
 } from '@internal/plugin-network-common';
 import { StateLabel } from '../../StateLabel';
+import { StateTable } from '../../StateTable';
 import { gatewayState, routeState } from '../objectStates';
 import { ConditionsTable } from './ConditionsTable';
 import { SectionCard } from './SectionCard';
@@ -45,43 +41,39 @@ function routesOf(gateway: GatewaySummary, routes: RouteSummary[]) {
 }
 
 const ListenersTable = ({ listeners }: { listeners: ListenerSummary[] }) => (
-  <Table size="small" aria-label="Listeners">
-    <TableHead>
-      <TableRow>
-        <TableCell>Listener</TableCell>
-        <TableCell>State</TableCell>
-        <TableCell>Hostname</TableCell>
-        <TableCell>Port / protocol</TableCell>
-        <TableCell>TLS</TableCell>
-        <TableCell>Routes from</TableCell>
-        <TableCell align="right">Attached routes</TableCell>
-      </TableRow>
-    </TableHead>
-    <TableBody>
-      {listeners.map(listener => {
-        const state = listenerState(listener);
-        return (
-          <TableRow key={listener.name}>
-            <TableCell>{listener.name}</TableCell>
-            <TableCell>
-              <StateLabel state={state.state}>{state.reason}</StateLabel>
-            </TableCell>
-            <TableCell>{listener.hostname ?? '(any)'}</TableCell>
-            <TableCell>
-              {listener.port} / {listener.protocol}
-            </TableCell>
-            <TableCell>
-              {listener.tlsMode
-                ? `${listener.tlsMode} ${listener.certificateRefs.join(', ')}`
-                : '—'}
-            </TableCell>
-            <TableCell>{listener.allowedRoutesFrom}</TableCell>
-            <TableCell align="right">{listener.attachedRoutes}</TableCell>
-          </TableRow>
-        );
-      })}
-    </TableBody>
-  </Table>
+  <StateTable
+    label="Listeners"
+    rows={listeners}
+    rowKey={listener => listener.name}
+    columns={[
+      { title: 'Listener', render: listener => listener.name },
+      {
+        title: 'State',
+        render: listener => {
+          const state = listenerState(listener);
+          return <StateLabel state={state.state}>{state.reason}</StateLabel>;
+        },
+      },
+      { title: 'Hostname', render: listener => listener.hostname ?? '(any)' },
+      {
+        title: 'Port / protocol',
+        render: listener => `${listener.port} / ${listener.protocol}`,
+      },
+      {
+        title: 'TLS',
+        render: listener =>
+          listener.tlsMode
+            ? `${listener.tlsMode} ${listener.certificateRefs.join(', ')}`
+            : '—',
+      },
+      { title: 'Routes from', render: listener => listener.allowedRoutesFrom },
+      {
+        title: 'Attached routes',
+        align: 'right',
+        render: listener => listener.attachedRoutes,
+      },
+    ]}
+  />
 );
 
 /** Routes shown in a gateway's panel before pointing at the routes table. */

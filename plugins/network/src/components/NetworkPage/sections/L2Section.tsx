@@ -1,17 +1,10 @@
-import {
-  Box,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { Box, Typography } from '@material-ui/core';
 import type {
   L2LeaseSummary,
   L2PolicySummary,
 } from '@internal/plugin-network-common';
 import { StateLabel } from '../../StateLabel';
+import { StateTable } from '../../StateTable';
 import { SectionCard } from './SectionCard';
 
 function policyState(policy: L2PolicySummary) {
@@ -47,97 +40,82 @@ export const L2Section = (props: {
       title="L2 announcements"
       subtitle="Policies and the lease holder node per service"
     >
-      {policies.length === 0 ? (
-        <Typography>
-          No CiliumL2AnnouncementPolicy: LoadBalancer IPs are assigned but no
-          node answers ARP for them.
-        </Typography>
-      ) : (
-        <Table size="small" aria-label="L2 announcement policies">
-          <TableHead>
-            <TableRow>
-              <TableCell>Policy</TableCell>
-              <TableCell>State</TableCell>
-              <TableCell>Nodes</TableCell>
-              <TableCell>Services</TableCell>
-              <TableCell>Interfaces</TableCell>
-              <TableCell>Announces</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {policies.map(policy => {
+      <StateTable
+        label="L2 announcement policies"
+        rows={policies}
+        rowKey={policy => policy.name}
+        empty={
+          <Typography>
+            No CiliumL2AnnouncementPolicy: LoadBalancer IPs are assigned but no
+            node answers ARP for them.
+          </Typography>
+        }
+        columns={[
+          { title: 'Policy', render: policy => policy.name },
+          {
+            title: 'State',
+            render: policy => {
               const state = policyState(policy);
               return (
-                <TableRow key={policy.name}>
-                  <TableCell>{policy.name}</TableCell>
-                  <TableCell>
-                    <StateLabel state={state.state}>{state.reason}</StateLabel>
-                  </TableCell>
-                  <TableCell>{policy.nodeSelector || '(all nodes)'}</TableCell>
-                  <TableCell>
-                    {policy.serviceSelector || '(all services)'}
-                  </TableCell>
-                  <TableCell>
-                    {policy.interfaces.join(', ') || '(all)'}
-                  </TableCell>
-                  <TableCell>
-                    {[
-                      policy.loadBalancerIPs && 'LoadBalancer IPs',
-                      policy.externalIPs && 'external IPs',
-                    ]
-                      .filter(Boolean)
-                      .join(', ') || 'nothing'}
-                  </TableCell>
-                </TableRow>
+                <StateLabel state={state.state}>{state.reason}</StateLabel>
               );
-            })}
-          </TableBody>
-        </Table>
-      )}
+            },
+          },
+          {
+            title: 'Nodes',
+            render: policy => policy.nodeSelector || '(all nodes)',
+          },
+          {
+            title: 'Services',
+            render: policy => policy.serviceSelector || '(all services)',
+          },
+          {
+            title: 'Interfaces',
+            render: policy => policy.interfaces.join(', ') || '(all)',
+          },
+          {
+            title: 'Announces',
+            render: policy =>
+              [
+                policy.loadBalancerIPs && 'LoadBalancer IPs',
+                policy.externalIPs && 'external IPs',
+              ]
+                .filter(Boolean)
+                .join(', ') || 'nothing',
+          },
+        ]}
+      />
       <Box mt={2}>
         <Typography variant="subtitle2">
           Leases (who answers ARP for each IP)
         </Typography>
-        {leases.length === 0 ? (
-          <Typography variant="body2">
-            No L2 announcement leases yet.
-          </Typography>
-        ) : (
-          <Table size="small" aria-label="L2 announcement leases">
-            <TableHead>
-              <TableRow>
-                <TableCell>Service</TableCell>
-                <TableCell>IPs</TableCell>
-                <TableCell>Holder node</TableCell>
-                <TableCell>State</TableCell>
-                <TableCell>Renewed</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {leases.map(lease => (
-                <TableRow
-                  key={`${lease.service.namespace}/${lease.service.name}`}
-                >
-                  <TableCell>
-                    {lease.service.namespace}/{lease.service.name}
-                  </TableCell>
-                  <TableCell>{lease.ips.join(', ')}</TableCell>
-                  <TableCell>{lease.holder ?? 'none'}</TableCell>
-                  <TableCell>
-                    {lease.expired || !lease.holder ? (
-                      <StateLabel state="warning">
-                        {lease.expired ? 'Lease expired' : 'No holder'}
-                      </StateLabel>
-                    ) : (
-                      <StateLabel state="ok">Held</StateLabel>
-                    )}
-                  </TableCell>
-                  <TableCell>{lease.renewTime ?? '—'}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+        <StateTable
+          label="L2 announcement leases"
+          rows={leases}
+          rowKey={lease => `${lease.service.namespace}/${lease.service.name}`}
+          empty="No L2 announcement leases yet."
+          columns={[
+            {
+              title: 'Service',
+              render: lease =>
+                `${lease.service.namespace}/${lease.service.name}`,
+            },
+            { title: 'IPs', render: lease => lease.ips.join(', ') },
+            { title: 'Holder node', render: lease => lease.holder ?? 'none' },
+            {
+              title: 'State',
+              render: lease =>
+                lease.expired || !lease.holder ? (
+                  <StateLabel state="warning">
+                    {lease.expired ? 'Lease expired' : 'No holder'}
+                  </StateLabel>
+                ) : (
+                  <StateLabel state="ok">Held</StateLabel>
+                ),
+            },
+            { title: 'Renewed', render: lease => lease.renewTime ?? '—' },
+          ]}
+        />
       </Box>
     </SectionCard>
   );

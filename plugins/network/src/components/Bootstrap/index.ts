@@ -1,0 +1,1 @@
+export { BootstrapTab } from './BootstrapTab';

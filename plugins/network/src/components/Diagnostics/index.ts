@@ -1,0 +1,2 @@
+export { DiagnosticsTab } from './DiagnosticsTab';
+export { DiagnosticRunView } from './DiagnosticRunView';

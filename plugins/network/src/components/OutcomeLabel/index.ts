@@ -1,0 +1,1 @@
+export { OutcomeLabel, RunStatusLabel, outcomeText } from './OutcomeLabel';

@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Typography,
+} from '@material-ui/core';
+
+/** One column of a {@link StateTable}: a header and how a row fills its cell. */
+export interface StateTableColumn<T> {
+  title: ReactNode;
+  render: (row: T) => ReactNode;
+  align?: 'left' | 'right';
+  /** Header cell width, e.g. `1%` for a checkbox column. */
+  width?: string;
+}
+
+/**
+ * The small table the network screens repeat: a labelled table of objects, one with a state
+ * label in a column, or a sentence when there are none. Keeps the header, density and empty
+ * text the same on the Network page, diagnostics and bootstrap screens.
+ */
+export function StateTable<T>(props: {
+  /** The table's accessible name (screen readers announce it; tests find the table by it). */
+  label: string;
+  columns: StateTableColumn<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  /** Shown instead of the table when there are no rows. */
+  empty?: ReactNode;
+  /** Marks a row as selected (e.g. runs picked for a diff). */
+  isSelected?: (row: T) => boolean;
+}) {
+  const { label, columns, rows, rowKey, empty, isSelected } = props;
+  if (rows.length === 0 && empty !== undefined) {
+    return typeof empty === 'string' ? (
+      <Typography variant="body2">{empty}</Typography>
+    ) : (
+      <>{empty}</>
+    );
+  }
+  return (
+    <Table size="small" aria-label={label}>
+      <TableHead>
+        <TableRow>
+          {columns.map((column, index) => (
+            <TableCell
+              key={index}
+              align={column.align}
+              style={column.width ? { width: column.width } : undefined}
+            >
+              {column.title}
+            </TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {rows.map(row => (
+          <TableRow key={rowKey(row)} selected={isSelected?.(row)}>
+            {columns.map((column, index) => (
+              <TableCell key={index} align={column.align}>
+                {column.render(row)}
+              </TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,2 @@
+export { StateTable } from './StateTable';
+export type { StateTableColumn } from './StateTable';
