@@ -23,6 +23,8 @@ describe('scaffolderModuleNetwork', () => {
       'network:preflight',
       'network:manifests:apply',
       'network:repo:publish-local',
+      'network:talos:bootstrap',
+      'network:baseline:apply',
     ]);
     const dryRunCapable = addActions.mock.calls
       .flat()

@@ -3,15 +3,18 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createApplyBaselineAction } from './actions/applyBaseline';
 import { createApplyManifestsAction } from './actions/applyManifests';
 import { createCheckHostnameAction } from './actions/checkHostname';
 import { createPreflightAction } from './actions/preflight';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createRenderManifestsAction } from './actions/renderManifests';
+import { createTalosBootstrapAction } from './actions/talosBootstrap';
 import { ClusterApi } from './services/ClusterApi/ClusterApi';
 import { LocalRepositories } from './services/LocalRepositories/LocalRepositories';
 import { ManifestValidator } from './services/ManifestValidator/ManifestValidator';
 import { NetworkBackendClient } from './services/NetworkView/NetworkView';
+import { NetworkBootstrapClient } from './services/NetworkBootstrap/NetworkBootstrap';
 
 /**
  * The scaffolder module of the Create service wizard: registers every `network:*` action.
@@ -34,6 +37,7 @@ export const scaffolderModuleNetwork = createBackendModule({
         const network = new NetworkBackendClient({ discovery, auth });
         const clusterApi = ClusterApi.fromConfig(config);
         const validator = new ManifestValidator();
+        const bootstrap = new NetworkBootstrapClient({ discovery, auth });
         scaffolder.addActions(
           createRenderManifestsAction({ validator, allowedDomains }),
           createCheckHostnameAction({ network, clusterApi, allowedDomains }),
@@ -61,6 +65,8 @@ export const scaffolderModuleNetwork = createBackendModule({
                 'scaffolder@backstage.io',
             },
           }),
+          createTalosBootstrapAction({ bootstrap }),
+          createApplyBaselineAction({ bootstrap }),
         );
       },
     });
