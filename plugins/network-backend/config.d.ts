@@ -80,14 +80,55 @@ export interface Config {
             port?: number;
           }>;
         };
-        /** Talos access for the diagnostics (read by a later version). */
+        /**
+         * Talos API access for the Talos diagnostics and the etcd bootstrap: a talosconfig file,
+         * values, or both (values replace the file context's fields).
+         * @default (none: Talos checks are skipped)
+         */
         talos?: {
           /**
            * Path of a talosconfig file (client certificate and key inside: keep it private).
            * @visibility secret
-           * @default (none: Talos checks are skipped)
+           * @default (none: the values below must give endpoints, ca, crt and key)
            */
           talosconfigPath?: string;
+          /**
+           * The talosconfig context to use.
+           * @visibility backend
+           * @default the talosconfig's current `context`
+           */
+          context?: string;
+          /**
+           * apid addresses to connect to, `host` or `host:port`.
+           * @visibility backend
+           * @default the talosconfig context's `endpoints` (port 50000 when absent)
+           */
+          endpoints?: string[];
+          /**
+           * Nodes the checks target (the `node` metadata of each request).
+           * @visibility backend
+           * @default the talosconfig context's `nodes`, else the Kubernetes nodes' InternalIPs
+           */
+          nodes?: string[];
+          /**
+           * Talos OS CA certificate: standard base64 of its PEM (as in a talosconfig) or PEM text.
+           * @visibility secret
+           * @default the talosconfig context's `ca`
+           */
+          ca?: string;
+          /**
+           * Client certificate (its Organization holds the role, e.g. `os:reader`; `os:admin` for
+           * bootstrap): base64 of PEM or PEM text.
+           * @visibility secret
+           * @default the talosconfig context's `crt`
+           */
+          crt?: string;
+          /**
+           * Private key of the client certificate: base64 of PEM or PEM text.
+           * @visibility secret
+           * @default the talosconfig context's `key`
+           */
+          key?: string;
         };
       };
     };

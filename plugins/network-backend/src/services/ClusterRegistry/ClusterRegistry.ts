@@ -21,7 +21,25 @@ export interface ClusterDefinition extends KubernetesConnection {
     /** Resolvers that answer like the public Internet does. */
     external: DnsServerAddress[];
   };
-  talos?: { talosconfigPath?: string };
+  /** Talos apid access (talosconfig file and/or values); undefined when none is configured. */
+  talos?: TalosAccess;
+}
+
+/**
+ * How to reach a cluster's Talos API: a talosconfig file, values, or both (values win over the
+ * file's context). `ca`, `crt` and `key` are standard base64 of PEM as in a talosconfig, or PEM text.
+ */
+export interface TalosAccess {
+  talosconfigPath?: string;
+  /** The talosconfig context to use; default its current `context`. */
+  context?: string;
+  /** apid addresses, `host` or `host:port` (port 50000 when absent). */
+  endpoints?: string[];
+  /** Default target nodes (the `node` metadata of each request). */
+  nodes?: string[];
+  ca?: string;
+  crt?: string;
+  key?: string;
 }
 
 const IN_CLUSTER_DIR = '/var/run/secrets/kubernetes.io/serviceaccount';
@@ -147,7 +165,19 @@ function readNetworkExtras(config: Config, name: string): Pick<ClusterDefinition
       internal: internal ? readServer(internal) : undefined,
       external: (block?.getOptionalConfigArray('dns.external') ?? []).map(readServer),
     },
-    talos: block?.has('talos') ? { talosconfigPath: block.getOptionalString('talos.talosconfigPath') } : undefined,
+    talos: block?.has('talos') ? readTalosAccess(block.getConfig('talos')) : undefined,
+  };
+}
+
+function readTalosAccess(talos: Config): TalosAccess {
+  return {
+    talosconfigPath: talos.getOptionalString('talosconfigPath'),
+    context: talos.getOptionalString('context'),
+    endpoints: talos.getOptionalStringArray('endpoints'),
+    nodes: talos.getOptionalStringArray('nodes'),
+    ca: talos.getOptionalString('ca'),
+    crt: talos.getOptionalString('crt'),
+    key: talos.getOptionalString('key'),
   };
 }
 
