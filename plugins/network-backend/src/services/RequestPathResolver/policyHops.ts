@@ -20,7 +20,8 @@ export function policiesOf(cache: ClusterCache): PolicyObject[] {
   ];
 }
 
-function namespaceLabels(cache: ClusterCache, namespace: string): Record<string, string> {
+/** A namespace's labels, or its name label alone when the namespace is not cached. */
+export function namespaceLabels(cache: ClusterCache, namespace: string): Record<string, string> {
   return cache.get('Namespace', undefined, namespace)?.metadata.labels ?? { 'kubernetes.io/metadata.name': namespace };
 }
 
@@ -88,7 +89,8 @@ function sendersOf(cache: ClusterCache, path: HostnamePath): { label: string; pe
   return undefined;
 }
 
-function podEndpoint(cache: ClusterCache, pod: any): PodEndpoint {
+/** A pod as the policy evaluation sees it: namespace, labels, namespace labels, IP and named ports. */
+export function podEndpoint(cache: ClusterCache, pod: any): PodEndpoint {
   return {
     namespace: pod.metadata.namespace,
     podLabels: pod.metadata.labels ?? {},
