@@ -98,8 +98,18 @@ describe('diagnostics against the demo cluster', () => {
     ['route-no-matching-listener-hostname', 'gateway.routes-accepted', 'HTTPRoute default/wiki'],
     ['certificate-expiring', 'certificates.expiry', 'Certificate home/home-assistant-tls'],
     ['lb-pool-exhausted', 'pools.services-without-ip', 'Service home/mosquitto'],
+    ['namespace-without-default-deny', 'policies.default-deny', 'Namespace default'],
+    ['cilium-lb-frontend-not-programmed', 'cilium.lb-frontends', 'Service network/cilium-gateway-envoy-external'],
   ])('%s is caught by %s naming %s', (_case, checkId, object) => {
     expect(problems(fullRun, checkId)).toContain(object);
+  });
+
+  it('cilium-agent-not-ready is caught by cilium.agents-ready naming the node', () => {
+    const result = fullRun.results.find(candidate => candidate.checkId === 'cilium.agents-ready')!;
+    expect(result.outcome).toBe('fail');
+    const failing = result.findings.filter(finding => finding.outcome === 'fail');
+    expect(failing).toHaveLength(1);
+    expect(`${failing[0].subject} ${failing[0].message}`).toContain('talos-worker-1');
   });
 
   it('an entity-scoped run of sonarr reports sonarr and nothing of the other apps', async () => {

@@ -22,6 +22,7 @@ import { scheduleDiagnostics } from './services/Diagnostics/DiagnosticsSchedule'
 import { readDiagnosticsConfig } from './services/Diagnostics/diagnosticsSettings';
 import { allChecks } from './services/Diagnostics/checks';
 import { createPodExec } from './services/PodExec';
+import { createTalosClient } from './services/TalosClient';
 
 /**
  * The network backend plugin: watches the configured clusters and serves the request paths,
@@ -85,7 +86,7 @@ export const networkPlugin = createBackendPlugin({
           dns,
           entityScopes: new EntityScopeResolver({ catalog, requestPaths }),
           createExec: definition => createPodExec(definition),
-          createTalos: () => undefined,
+          createTalos: definition => createTalosClient(definition),
           logger: logger.child({ component: 'diagnostics' }),
           settings: diagnosticsConfig.runner,
           onFinished: async run => {

@@ -1,7 +1,17 @@
 import { DiagnosticCheck } from '../DiagnosticCheck';
 import { certificateChecks } from './certificates';
+import { ciliumChecks } from './cilium';
+import { endpointChecks } from './endpoints';
 import { gatewayChecks } from './gateway';
+import { policyChecks } from './policies';
 import { poolChecks } from './pools';
 
 /** Every check of the diagnostic checklist, by category, in the order runs list them. */
-export const allChecks: DiagnosticCheck[] = [...poolChecks, ...gatewayChecks, ...certificateChecks];
+export const allChecks: DiagnosticCheck[] = [
+  ...poolChecks,
+  ...ciliumChecks,
+  ...gatewayChecks,
+  ...certificateChecks,
+  ...endpointChecks,
+  ...policyChecks,
+];
