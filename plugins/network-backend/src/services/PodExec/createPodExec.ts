@@ -81,12 +81,14 @@ export function createPodExec(connection: KubernetesConnection, options: PodExec
       const stderr: Buffer[] = [];
       let outputBytes = 0;
       let settled = false;
+      let timer: NodeJS.Timeout | undefined = undefined;
+      let onAbort: (() => void) | undefined = undefined;
 
       const finish = (outcome: { error: Error } | { result: ExecResult }) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+        if (onAbort) signal?.removeEventListener('abort', onAbort);
         if ('error' in outcome) {
           // Tear the connection down at once: the command may still be running in the pod.
           socket.terminate();
@@ -96,12 +98,12 @@ export function createPodExec(connection: KubernetesConnection, options: PodExec
           resolve(outcome.result);
         }
       };
-      const timer = setTimeout(
+
+      timer = setTimeout(
         () => finish({ error: new PodExecTimeoutError(`exec into ${describe(target)} timed out after ${timeoutMs} ms: ${commandText}`) }),
         timeoutMs,
       );
-      const onAbort = () =>
-        finish({ error: new PodExecTimeoutError(`exec into ${describe(target)} stopped: ${reasonOf(signal!)}`) });
+      onAbort = () => finish({ error: new PodExecTimeoutError(`exec into ${describe(target)} stopped: ${reasonOf(signal!)}`) });
       signal?.addEventListener('abort', onAbort, { once: true });
 
       socket.on('unexpected-response', (request: ClientRequest, response: IncomingMessage) => {

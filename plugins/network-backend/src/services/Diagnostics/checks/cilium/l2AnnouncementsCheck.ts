@@ -99,11 +99,9 @@ export const l2AnnouncementsCheck: DiagnosticCheck = {
       const holderAgent = agentsByNode.get(holder);
       const expiredFor = leaseExpiredSince(lease, now);
       if (expiredFor !== undefined || !holderAgent?.readiness.ready) {
-        const why = !holderAgent
-          ? `node ${holder} has no Cilium agent`
-          : !holderAgent.readiness.ready
-            ? `its agent ${holderAgent.namespace}/${holderAgent.pod} is not Ready`
-            : `the lease expired ${Math.round(expiredFor! / 1000)} s ago (renewTime ${lease.spec?.renewTime})`;
+        let why = `the lease expired ${Math.round((expiredFor ?? 0) / 1000)} s ago (renewTime ${lease.spec?.renewTime})`;
+        if (!holderAgent) why = `node ${holder} has no Cilium agent`;
+        else if (!holderAgent.readiness.ready) why = `its agent ${holderAgent.namespace}/${holderAgent.pod} is not Ready`;
         findings.push({
           outcome: 'fail',
           subject: `Service ${serviceName}`,
