@@ -98,6 +98,11 @@ describe('EntityNetworkContent', () => {
       namespace: 'default',
       name: 'sonarr',
     });
+    // Diagnose is offered even when there is no path: the checks say why.
+    expect(
+      await screen.findByRole('button', { name: 'Diagnose' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/on cluster demo\./)).toBeInTheDocument();
   });
 
   it('warns when stale and names what could not be checked', async () => {
