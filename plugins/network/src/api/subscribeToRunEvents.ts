@@ -27,6 +27,10 @@ export interface RunEventSubscription<T extends SequencedEvent> {
 
 const MAX_RETRY_DELAY_MS = 10_000;
 
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms));
+}
+
 /**
  * Follows a run's server-sent event stream through `fetchApi` (so the Backstage token is
  * sent, which EventSource cannot do), reading the body incrementally. When the connection
@@ -90,7 +94,7 @@ export function subscribeToRunEvents<T extends SequencedEvent>(
         if (!retrying) return;
       }
       if (finished || controller.signal.aborted) return;
-      await new Promise(resolve => setTimeout(resolve, delay));
+      await sleep(delay);
       delay = Math.min(delay * 2, MAX_RETRY_DELAY_MS);
     }
   };
