@@ -7,6 +7,7 @@ import {
 import { ClusterCache } from '../ClusterCache/ClusterCache';
 import { ClusterDefinition } from '../ClusterRegistry/ClusterRegistry';
 import { DnsProbe } from '../DnsProbe/DnsProbe';
+import { TalosClient } from '../TalosClient/TalosClient';
 
 /** Output of a command run in a pod through the Kubernetes API (exec). */
 export interface ExecResult {
@@ -52,7 +53,7 @@ export interface CheckContext {
   dns: DnsProbe;
   exec: PodExec;
   /** The Talos API of the cluster's nodes; undefined when no talosconfig is configured. */
-  talos?: unknown;
+  talos?: TalosClient;
   settings: {
     /** Certificates expiring sooner than this warn. */
     certificateExpiryWarningDays: number;

@@ -1,9 +1,15 @@
 import * as grpc from '@grpc/grpc-js';
 import { TalosAccess } from '../ClusterRegistry/ClusterRegistry';
-import { checkClientCertificate, clientCertificateRoles } from './checkClientCertificate';
+import {
+  checkClientCertificate,
+  clientCertificateRoles,
+} from './checkClientCertificate';
 import { FailedCall, grpcErrorToTalosError } from './grpcErrorToTalosError';
 import { probeTlsHandshake } from './probeTlsHandshake';
-import { resolveTalosCredentials, TalosCredentials } from './resolveTalosCredentials';
+import {
+  resolveTalosCredentials,
+  TalosCredentials,
+} from './resolveTalosCredentials';
 import { TalosClientError } from './TalosClientError';
 import { talosGrpcServices } from './talosGrpcServices';
 import { TalosEndpoint } from './talosEndpoint';
@@ -97,30 +103,55 @@ export class TalosClient {
   }
 
   /** machine.MachineService/Version on each node (default: the default nodes). */
-  async version(nodes?: string[], options: TalosCallOptions = {}): Promise<Array<TalosNodeResult<TalosVersion>>> {
-    return this.perNode<VersionMessage, TalosVersion>('Version', {}, nodes, options, message => ({
-      tag: message.version?.tag ?? '',
-      sha: message.version?.sha ?? '',
-      goVersion: message.version?.go_version ?? '',
-      os: message.version?.os ?? '',
-      arch: message.version?.arch ?? '',
-      platform: message.platform?.name ?? '',
-      platformMode: message.platform?.mode ?? '',
-      rbac: message.features?.rbac ?? false,
-    }));
+  async version(
+    nodes?: string[],
+    options: TalosCallOptions = {},
+  ): Promise<Array<TalosNodeResult<TalosVersion>>> {
+    return this.perNode<VersionMessage, TalosVersion>(
+      'Version',
+      {},
+      nodes,
+      options,
+      message => ({
+        tag: message.version?.tag ?? '',
+        sha: message.version?.sha ?? '',
+        goVersion: message.version?.go_version ?? '',
+        os: message.version?.os ?? '',
+        arch: message.version?.arch ?? '',
+        platform: message.platform?.name ?? '',
+        platformMode: message.platform?.mode ?? '',
+        rbac: message.features?.rbac ?? false,
+      }),
+    );
   }
 
   /** machine.MachineService/ServiceList on each node (default: the default nodes). */
-  async serviceList(nodes?: string[], options: TalosCallOptions = {}): Promise<Array<TalosNodeResult<TalosService[]>>> {
-    return this.perNode<ServiceListMessage, TalosService[]>('ServiceList', {}, nodes, options, message =>
-      message.services.map(toService),
+  async serviceList(
+    nodes?: string[],
+    options: TalosCallOptions = {},
+  ): Promise<Array<TalosNodeResult<TalosService[]>>> {
+    return this.perNode<ServiceListMessage, TalosService[]>(
+      'ServiceList',
+      {},
+      nodes,
+      options,
+      message => message.services.map(toService),
     );
   }
 
   /** machine.MachineService/EtcdMemberList on one control-plane node (default: the first default node). */
-  async etcdMemberList(node?: string, options: TalosCallOptions = {}): Promise<TalosEtcdMembers> {
+  async etcdMemberList(
+    node?: string,
+    options: TalosCallOptions = {},
+  ): Promise<TalosEtcdMembers> {
     const target = node ?? this.defaultNodes()[0];
-    const message = await this.singleNode<EtcdMembersMessage>('machine', 'EtcdMemberList', { query_local: false }, target, options);
+    const message = await this.singleNode<EtcdMembersMessage>(
+      'machine',
+      'EtcdMemberList',
+      { query_local: false },
+      target,
+      options,
+    );
     return {
       node: target ?? this.endpointLabel(),
       hostname: message.metadata?.hostname ?? '',
@@ -139,12 +170,28 @@ export class TalosClient {
    * directory is not empty") is `already-bootstrapped`; FailedPrecondition throws
    * TalosRetryableError; anything else throws TalosClientError.
    */
-  async bootstrap(node: string, options: TalosCallOptions = {}): Promise<TalosBootstrapResult> {
+  async bootstrap(
+    node: string,
+    options: TalosCallOptions = {},
+  ): Promise<TalosBootstrapResult> {
     try {
-      const message = await this.singleNode<BootstrapMessage>('machine', 'Bootstrap', { recover_etcd: false, recover_skip_hash_check: false }, node, options);
-      return { result: 'bootstrapped', node, hostname: message.metadata?.hostname || undefined };
+      const message = await this.singleNode<BootstrapMessage>(
+        'machine',
+        'Bootstrap',
+        { recover_etcd: false, recover_skip_hash_check: false },
+        node,
+        options,
+      );
+      return {
+        result: 'bootstrapped',
+        node,
+        hostname: message.metadata?.hostname || undefined,
+      };
     } catch (error) {
-      if (error instanceof TalosClientError && error.context.grpcCode === 'AlreadyExists') {
+      if (
+        error instanceof TalosClientError &&
+        error.context.grpcCode === 'AlreadyExists'
+      ) {
         return { result: 'already-bootstrapped', node, message: error.message };
       }
       throw error;
@@ -163,32 +210,50 @@ export class TalosClient {
   ): Promise<TalosHealthCheckResult> {
     const connection = this.connect();
     const node = request.node ?? connection.credentials.nodes[0];
-    const timeoutMs = request.waitTimeoutMs + (this.options.healthCheckGraceMs ?? 10_000);
+    const timeoutMs =
+      request.waitTimeoutMs + (this.options.healthCheckGraceMs ?? 10_000);
     const grpcRequest = {
-      wait_timeout: { seconds: Math.floor(request.waitTimeoutMs / 1000), nanos: (request.waitTimeoutMs % 1000) * 1_000_000 },
-      cluster_info: { control_plane_nodes: request.controlPlaneNodes, worker_nodes: request.workerNodes, force_endpoint: '' },
+      wait_timeout: {
+        seconds: Math.floor(request.waitTimeoutMs / 1000),
+        nanos: (request.waitTimeoutMs % 1000) * 1_000_000,
+      },
+      cluster_info: {
+        control_plane_nodes: request.controlPlaneNodes,
+        worker_nodes: request.workerNodes,
+        force_endpoint: '',
+      },
     };
-    return this.onEndpoints(connection, 'cluster.ClusterService/HealthCheck', node, request.waitTimeoutMs, options.signal, channel =>
-      new Promise<TalosHealthCheckResult>((resolve, reject) => {
-        const lines: string[] = [];
-        let hostname = '';
-        const stream = (channel.cluster as any).HealthCheck(grpcRequest, nodeMetadata(node), { deadline: Date.now() + timeoutMs }) as grpc.ClientReadableStream<HealthCheckProgressMessage>;
-        const onAbort = () => stream.cancel();
-        options.signal?.addEventListener('abort', onAbort, { once: true });
-        stream.on('data', (progress: HealthCheckProgressMessage) => {
-          hostname = progress.metadata?.hostname || hostname;
-          lines.push(progress.message);
-          onProgress(progress.message, hostname);
-        });
-        stream.on('error', error => {
-          options.signal?.removeEventListener('abort', onAbort);
-          reject(error);
-        });
-        stream.on('end', () => {
-          options.signal?.removeEventListener('abort', onAbort);
-          resolve({ hostname, lines });
-        });
-      }),
+    return this.onEndpoints(
+      connection,
+      'cluster.ClusterService/HealthCheck',
+      node,
+      request.waitTimeoutMs,
+      options.signal,
+      channel =>
+        new Promise<TalosHealthCheckResult>((resolve, reject) => {
+          const lines: string[] = [];
+          let hostname = '';
+          const stream = (channel.cluster as any).HealthCheck(
+            grpcRequest,
+            nodeMetadata(node),
+            { deadline: Date.now() + timeoutMs },
+          ) as grpc.ClientReadableStream<HealthCheckProgressMessage>;
+          const onAbort = () => stream.cancel();
+          options.signal?.addEventListener('abort', onAbort, { once: true });
+          stream.on('data', (progress: HealthCheckProgressMessage) => {
+            hostname = progress.metadata?.hostname || hostname;
+            lines.push(progress.message);
+            onProgress(progress.message, hostname);
+          });
+          stream.on('error', error => {
+            options.signal?.removeEventListener('abort', onAbort);
+            reject(error);
+          });
+          stream.on('end', () => {
+            options.signal?.removeEventListener('abort', onAbort);
+            resolve({ hostname, lines });
+          });
+        }),
     );
   }
 
@@ -203,9 +268,17 @@ export class TalosClient {
   }
 
   private connect(): Connection {
-    if (this.closed) throw new TalosClientError('bad-config', `the Talos client of cluster ${this.options.clusterName} is closed`);
+    if (this.closed)
+      throw new TalosClientError(
+        'bad-config',
+        `the Talos client of cluster ${this.options.clusterName} is closed`,
+      );
     if (!this.connection) {
-      const credentials = resolveTalosCredentials(this.options.access, this.options.clusterName, this.options.readFile);
+      const credentials = resolveTalosCredentials(
+        this.options.access,
+        this.options.clusterName,
+        this.options.readFile,
+      );
       checkClientCertificate(credentials, this.now());
       const channelCredentials = grpc.credentials.createSsl(
         Buffer.from(credentials.caPem),
@@ -214,12 +287,23 @@ export class TalosClient {
       );
       const services = talosGrpcServices();
       const channels = credentials.endpoints.map(endpoint => {
-        const machine = new services.MachineService(endpoint.target, channelCredentials);
+        const machine = new services.MachineService(
+          endpoint.target,
+          channelCredentials,
+        );
         // Both services share one HTTP/2 channel per endpoint.
-        const cluster = new services.ClusterService(endpoint.target, channelCredentials, { channelOverride: machine.getChannel() });
+        const cluster = new services.ClusterService(
+          endpoint.target,
+          channelCredentials,
+          { channelOverride: machine.getChannel() },
+        );
         return { endpoint, machine, cluster };
       });
-      this.connection = { credentials, roles: clientCertificateRoles(credentials.certPem), channels };
+      this.connection = {
+        credentials,
+        roles: clientCertificateRoles(credentials.certPem),
+        channels,
+      };
     } else {
       // Certificates expire while the backend runs: check again before each call.
       checkClientCertificate(this.connection.credentials, this.now());
@@ -237,7 +321,10 @@ export class TalosClient {
   }
 
   /** Calls a unary method on each node side by side; one node's failure does not fail the others. */
-  private async perNode<Message extends { metadata: MetadataMessage | null }, Value>(
+  private async perNode<
+    Message extends { metadata: MetadataMessage | null },
+    Value,
+  >(
     method: string,
     request: object,
     nodes: string[] | undefined,
@@ -245,16 +332,29 @@ export class TalosClient {
     convert: (message: Message) => Value,
   ): Promise<Array<TalosNodeResult<Value>>> {
     const connection = this.connect();
-    const targets: Array<string | undefined> = nodes ?? connection.credentials.nodes;
+    const targets: Array<string | undefined> =
+      nodes ?? connection.credentials.nodes;
     const effective = targets.length > 0 ? targets : [undefined];
     return Promise.all(
       effective.map(async (node): Promise<TalosNodeResult<Value>> => {
         const label = node ?? this.endpointLabel();
         try {
-          const message = await this.singleNode<Message>('machine', method, request, node, options);
-          return { node: label, hostname: message.metadata?.hostname ?? '', ok: true, value: convert(message) };
+          const message = await this.singleNode<Message>(
+            'machine',
+            method,
+            request,
+            node,
+            options,
+          );
+          return {
+            node: label,
+            hostname: message.metadata?.hostname ?? '',
+            ok: true,
+            value: convert(message),
+          };
         } catch (error) {
-          if (error instanceof TalosClientError) return { node: label, ok: false, error };
+          if (error instanceof TalosClientError)
+            return { node: label, ok: false, error };
           throw error;
         }
       }),
@@ -262,7 +362,9 @@ export class TalosClient {
   }
 
   /** Calls a unary method on one node and returns that node's entry of `messages[]`. */
-  private async singleNode<Message extends { metadata: MetadataMessage | null }>(
+  private async singleNode<
+    Message extends { metadata: MetadataMessage | null },
+  >(
     service: 'machine' | 'cluster',
     method: string,
     request: object,
@@ -271,24 +373,52 @@ export class TalosClient {
   ): Promise<Message> {
     const connection = this.connect();
     const timeoutMs = options.timeoutMs ?? this.options.callTimeoutMs ?? 10_000;
-    const fullMethod = `${service}.${service === 'machine' ? 'MachineService' : 'ClusterService'}/${method}`;
-    const envelope = await this.onEndpoints(connection, fullMethod, node, timeoutMs, options.signal, channel =>
-      new Promise<MessagesEnvelope<Message>>((resolve, reject) => {
-        const client = channel[service] as any;
-        const call = client[method](request, nodeMetadata(node), { deadline: Date.now() + timeoutMs }, (error: grpc.ServiceError | null, response: MessagesEnvelope<Message>) =>
-          error ? reject(error) : resolve(response),
-        ) as grpc.ClientUnaryCall;
-        options.signal?.addEventListener('abort', () => call.cancel(), { once: true });
-      }),
+    const fullMethod = `${service}.${
+      service === 'machine' ? 'MachineService' : 'ClusterService'
+    }/${method}`;
+    const envelope = await this.onEndpoints(
+      connection,
+      fullMethod,
+      node,
+      timeoutMs,
+      options.signal,
+      channel =>
+        new Promise<MessagesEnvelope<Message>>((resolve, reject) => {
+          const client = channel[service] as any;
+          const call = client[method](
+            request,
+            nodeMetadata(node),
+            { deadline: Date.now() + timeoutMs },
+            (
+              error: grpc.ServiceError | null,
+              response: MessagesEnvelope<Message>,
+            ) => (error ? reject(error) : resolve(response)),
+          ) as grpc.ClientUnaryCall;
+          options.signal?.addEventListener('abort', () => call.cancel(), {
+            once: true,
+          });
+        }),
     );
     const message = envelope.messages[0];
     if (!message) {
-      throw new TalosClientError('api-error', `${fullMethod} on ${node ? `node ${node}` : this.endpointLabel()} returned no answer`, { node, method: fullMethod });
+      throw new TalosClientError(
+        'api-error',
+        `${fullMethod} on ${
+          node ? `node ${node}` : this.endpointLabel()
+        } returned no answer`,
+        { node, method: fullMethod },
+      );
     }
     // A proxying apid reports a node's failure inside the envelope instead of as the call's status.
     if (message.metadata?.error) {
       const failed = this.failedCall(connection, fullMethod, node, timeoutMs);
-      throw grpcErrorToTalosError({ code: message.metadata.status?.code ?? grpc.status.UNKNOWN, details: message.metadata.status?.message || message.metadata.error }, failed);
+      throw grpcErrorToTalosError(
+        {
+          code: message.metadata.status?.code ?? grpc.status.UNKNOWN,
+          details: message.metadata.status?.message || message.metadata.error,
+        },
+        failed,
+      );
     }
     return message;
   }
@@ -307,7 +437,8 @@ export class TalosClient {
   ): Promise<T> {
     let lastError: TalosClientError | undefined;
     for (let attempt = 0; attempt < connection.channels.length; attempt++) {
-      const index = (this.preferredEndpoint + attempt) % connection.channels.length;
+      const index =
+        (this.preferredEndpoint + attempt) % connection.channels.length;
       const channel = connection.channels[index];
       if (signal?.aborted) break;
       try {
@@ -315,23 +446,52 @@ export class TalosClient {
         this.preferredEndpoint = index;
         return result;
       } catch (error) {
-        const failed = this.failedCall(connection, method, node, timeoutMs, channel.endpoint.target);
+        const failed = this.failedCall(
+          connection,
+          method,
+          node,
+          timeoutMs,
+          channel.endpoint.target,
+        );
         if (signal?.aborted) {
-          throw new TalosClientError('timeout', `${method} on ${node ? `node ${node} via ` : ''}endpoint ${channel.endpoint.target} was cancelled before it answered`, {
-            endpoint: channel.endpoint.target,
-            node,
-            method,
-          });
+          throw new TalosClientError(
+            'timeout',
+            `${method} on ${node ? `node ${node} via ` : ''}endpoint ${
+              channel.endpoint.target
+            } was cancelled before it answered`,
+            {
+              endpoint: channel.endpoint.target,
+              node,
+              method,
+            },
+          );
         }
         lastError = grpcErrorToTalosError(error as grpc.ServiceError, failed);
-        if (lastError.kind === 'unreachable' && lastError.context.field === connection.credentials.origin.endpoints) {
-          lastError = await this.explainFailedConnection(connection, channel.endpoint, failed, lastError);
+        if (
+          lastError.kind === 'unreachable' &&
+          lastError.context.field === connection.credentials.origin.endpoints
+        ) {
+          lastError = await this.explainFailedConnection(
+            connection,
+            channel.endpoint,
+            failed,
+            lastError,
+          );
         }
-        const endpointDown = lastError.kind === 'unreachable' && lastError.context.field === connection.credentials.origin.endpoints;
+        const endpointDown =
+          lastError.kind === 'unreachable' &&
+          lastError.context.field === connection.credentials.origin.endpoints;
         if (!endpointDown) throw lastError;
       }
     }
-    throw lastError ?? new TalosClientError('timeout', `${method} was cancelled before it was sent`, { node, method });
+    throw (
+      lastError ??
+      new TalosClientError(
+        'timeout',
+        `${method} was cancelled before it was sent`,
+        { node, method },
+      )
+    );
   }
 
   /**
@@ -344,12 +504,25 @@ export class TalosClient {
     failed: FailedCall,
     reported: TalosClientError,
   ): Promise<TalosClientError> {
-    const probe = await probeTlsHandshake(endpoint, connection.credentials, Math.min(failed.timeoutMs, 3000));
+    const probe = await probeTlsHandshake(
+      endpoint,
+      connection.credentials,
+      Math.min(failed.timeoutMs, 3000),
+    );
     if (probe.ok) return reported;
-    return grpcErrorToTalosError({ code: grpc.status.UNAVAILABLE, details: probe.error }, failed);
+    return grpcErrorToTalosError(
+      { code: grpc.status.UNAVAILABLE, details: probe.error },
+      failed,
+    );
   }
 
-  private failedCall(connection: Connection, method: string, node: string | undefined, timeoutMs: number, endpoint?: string): FailedCall {
+  private failedCall(
+    connection: Connection,
+    method: string,
+    node: string | undefined,
+    timeoutMs: number,
+    endpoint?: string,
+  ): FailedCall {
     return {
       method,
       endpoint: endpoint ?? this.endpointLabel(),
@@ -378,8 +551,11 @@ function toService(service: ServiceInfoMessage): TalosService {
   };
 }
 
-function timestampToIso(timestamp: TimestampMessage | null): string | undefined {
+function timestampToIso(
+  timestamp: TimestampMessage | null,
+): string | undefined {
   if (!timestamp) return undefined;
-  const ms = Number(timestamp.seconds) * 1000 + Math.floor(timestamp.nanos / 1_000_000);
+  const ms =
+    Number(timestamp.seconds) * 1000 + Math.floor(timestamp.nanos / 1_000_000);
   return ms > 0 ? new Date(ms).toISOString() : undefined;
 }

@@ -38,7 +38,11 @@ export class TalosClientError extends Error {
   readonly kind: TalosErrorKind;
   readonly context: TalosErrorContext;
 
-  constructor(kind: TalosErrorKind, message: string, context: TalosErrorContext = {}) {
+  constructor(
+    kind: TalosErrorKind,
+    message: string,
+    context: TalosErrorContext = {},
+  ) {
     super(message);
     this.name = 'TalosClientError';
     this.kind = kind;

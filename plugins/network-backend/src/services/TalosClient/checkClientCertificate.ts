@@ -7,7 +7,10 @@ import { TalosCredentials } from './resolveTalosCredentials';
  * failure: an expired (or not yet valid) client certificate or CA, and a key that does not
  * belong to the certificate. Run before every call, since certificates expire while we run.
  */
-export function checkClientCertificate(credentials: TalosCredentials, now: Date = new Date()): void {
+export function checkClientCertificate(
+  credentials: TalosCredentials,
+  now: Date = new Date(),
+): void {
   const certificate = new X509Certificate(credentials.certPem);
   const authority = new X509Certificate(credentials.caPem);
   const { origin } = credentials;
@@ -18,24 +21,35 @@ export function checkClientCertificate(credentials: TalosCredentials, now: Date 
     if (notAfter.getTime() < now.getTime()) {
       throw new TalosClientError(
         'certificate-expired',
-        `the ${what} in ${field} (${cert.subject.replace(/\n/g, ', ')}) expired on ${notAfter.toISOString()}; ` +
+        `the ${what} in ${field} (${cert.subject.replace(
+          /\n/g,
+          ', ',
+        )}) expired on ${notAfter.toISOString()}; ` +
           'generate a new talosconfig (talosctl config new) and update it',
         { field },
       );
     }
     if (notBefore.getTime() > now.getTime()) {
-      throw new TalosClientError('bad-config', `the ${what} in ${field} is not valid before ${notBefore.toISOString()} (check the clock)`, {
-        field,
-      });
+      throw new TalosClientError(
+        'bad-config',
+        `the ${what} in ${field} is not valid before ${notBefore.toISOString()} (check the clock)`,
+        {
+          field,
+        },
+      );
     }
   };
   validity(certificate, origin.crt, 'client certificate');
   validity(authority, origin.ca, 'Talos CA certificate');
 
   if (!certificate.checkPrivateKey(createPrivateKey(credentials.keyPem))) {
-    throw new TalosClientError('bad-config', `${origin.key} is not the private key of the client certificate in ${origin.crt}`, {
-      field: origin.key,
-    });
+    throw new TalosClientError(
+      'bad-config',
+      `${origin.key} is not the private key of the client certificate in ${origin.crt}`,
+      {
+        field: origin.key,
+      },
+    );
   }
 }
 

@@ -12,7 +12,13 @@ export function createTalosClient(
 ): TalosClient | undefined {
   const access = definition.talos;
   if (!access) return undefined;
-  const configured = [access.talosconfigPath, access.endpoints, access.ca, access.crt, access.key].some(value => value !== undefined);
+  const configured = [
+    access.talosconfigPath,
+    access.endpoints,
+    access.ca,
+    access.crt,
+    access.key,
+  ].some(value => value !== undefined);
   if (!configured) return undefined;
   return new TalosClient({ ...options, clusterName: definition.name, access });
 }

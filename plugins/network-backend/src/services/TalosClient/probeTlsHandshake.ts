@@ -3,7 +3,8 @@ import tls from 'node:tls';
 import { TalosEndpoint } from './talosEndpoint';
 
 /** The probe's text when the server hangs up right after the handshake. */
-export const CLIENT_CERTIFICATE_REFUSED = 'the endpoint closed the connection right after the TLS handshake: it refused the client certificate';
+export const CLIENT_CERTIFICATE_REFUSED =
+  'the endpoint closed the connection right after the TLS handshake: it refused the client certificate';
 
 /** What a bare mutual-TLS handshake with an endpoint showed. */
 export type TlsProbeResult = { ok: true } | { ok: false; error: string };
@@ -38,11 +39,24 @@ export function probeTlsHandshake(
       // SNI must not be an IP address (RFC 6066).
       ...(isIP(endpoint.host) ? {} : { servername: endpoint.host }),
     });
-    const timer = setTimeout(() => finish({ ok: false, error: `no TLS handshake within ${timeoutMs} ms` }), timeoutMs);
-    socket.on('error', error => finish({ ok: false, error: `${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`.trim() }));
+    const timer = setTimeout(
+      () =>
+        finish({ ok: false, error: `no TLS handshake within ${timeoutMs} ms` }),
+      timeoutMs,
+    );
+    socket.on('error', error =>
+      finish({
+        ok: false,
+        error: `${(error as NodeJS.ErrnoException).code ?? ''} ${
+          error.message
+        }`.trim(),
+      }),
+    );
     // Servers that refuse the client certificate may just close the connection instead of
     // sending an alert we get to read.
-    socket.on('close', () => finish({ ok: false, error: CLIENT_CERTIFICATE_REFUSED }));
+    socket.on('close', () =>
+      finish({ ok: false, error: CLIENT_CERTIFICATE_REFUSED }),
+    );
     socket.on('secureConnect', () => {
       // Speak first (the HTTP/2 preface), so a refusal arrives while we still listen.
       socket.write('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n');

@@ -20,7 +20,14 @@ export interface MetadataMessage {
 /** machine.Version. */
 export interface VersionMessage {
   metadata: MetadataMessage | null;
-  version: { tag: string; sha: string; built: string; go_version: string; os: string; arch: string } | null;
+  version: {
+    tag: string;
+    sha: string;
+    built: string;
+    go_version: string;
+    os: string;
+    arch: string;
+  } | null;
   platform: { name: string; mode: string } | null;
   features: { rbac: boolean } | null;
 }
@@ -29,8 +36,15 @@ export interface VersionMessage {
 export interface ServiceInfoMessage {
   id: string;
   state: string;
-  events: { events: Array<{ msg: string; state: string; ts: TimestampMessage | null }> } | null;
-  health: { unknown: boolean; healthy: boolean; last_message: string; last_change: TimestampMessage | null } | null;
+  events: {
+    events: Array<{ msg: string; state: string; ts: TimestampMessage | null }>;
+  } | null;
+  health: {
+    unknown: boolean;
+    healthy: boolean;
+    last_message: string;
+    last_change: TimestampMessage | null;
+  } | null;
 }
 
 /** machine.ServiceList. */

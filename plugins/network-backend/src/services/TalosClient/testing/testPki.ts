@@ -19,7 +19,10 @@ export interface TestPki {
   expiredClient: TestCertificate;
 }
 
-const PKI_MODULE = path.resolve(resolvePackagePath('@internal/plugin-network-backend'), '../../packages/demo-cluster/src/pki/index.ts');
+const PKI_MODULE = path.resolve(
+  resolvePackagePath('@internal/plugin-network-backend'),
+  '../../packages/demo-cluster/src/pki/index.ts',
+);
 
 /**
  * Issues test certificates with the demo cluster's own PKI helpers. They are ESM TypeScript
@@ -27,7 +30,9 @@ const PKI_MODULE = path.resolve(resolvePackagePath('@internal/plugin-network-bac
  */
 export function generateTestPki(): TestPki {
   const script = `
-    const { createCertificateAuthority, issueCertificate } = await import(${JSON.stringify(pathToFileURL(PKI_MODULE).href)});
+    const { createCertificateAuthority, issueCertificate } = await import(${JSON.stringify(
+      pathToFileURL(PKI_MODULE).href,
+    )});
     const otherCa = createCertificateAuthority('other-talos-ca');
     const otherClient = issueCertificate(otherCa, { commonName: 'admin', organizations: ['os:admin'], usage: 'client' });
     const expiredClient = issueCertificate(otherCa, {
@@ -36,7 +41,11 @@ export function generateTestPki(): TestPki {
     });
     process.stdout.write(JSON.stringify({ otherCa, otherClient, expiredClient }));
   `;
-  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  const output = execFileSync(
+    process.execPath,
+    ['--input-type=module', '-e', script],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(output);
 }
 
