@@ -1,0 +1,59 @@
+import useAsync from 'react-use/esm/useAsync';
+import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { ChoiceSelect } from '../ChoiceSelect';
+import { ClusterFieldOptions } from '../fieldCluster';
+import { useFieldCluster } from '../useFieldCluster';
+import { useFieldReads } from '../useFieldReads';
+import { poolChoices } from './poolChoices';
+
+/** ui:options of the IpPoolPicker. */
+export type IpPoolPickerOptions = ClusterFieldOptions;
+
+/**
+ * Picks a CiliumLoadBalancerIPPool (`GET /api/network/clusters/:cluster/pools`), showing each
+ * pool's free IPs; disabled, exhausted and conflicting pools are listed but not pickable.
+ */
+export const IpPoolPicker = (
+  props: FieldExtensionComponentProps<string, IpPoolPickerOptions>,
+) => {
+  const {
+    formData,
+    onChange,
+    schema,
+    uiSchema,
+    rawErrors,
+    required,
+    idSchema,
+  } = props;
+  const options = uiSchema['ui:options'];
+  const form = (props.formContext?.formData ?? {}) as Record<string, unknown>;
+  const reads = useFieldReads();
+  const { cluster, error: clusterError } = useFieldCluster(
+    reads,
+    options,
+    form,
+  );
+  const pools = useAsync(
+    async () => (cluster ? reads.pools(cluster) : undefined),
+    [reads, cluster],
+  );
+  const failure = clusterError ?? pools.error;
+  let helperText: string | undefined = schema.description;
+  if (failure) helperText = `Could not read the IP pools: ${failure.message}`;
+  else if (pools.loading) helperText = `Reading the IP pools of ${cluster}…`;
+  else if (pools.value && pools.value.length === 0)
+    helperText = `Cluster ${cluster} has no CiliumLoadBalancerIPPool`;
+
+  return (
+    <ChoiceSelect
+      id={idSchema?.$id ?? 'ip-pool-picker'}
+      label={schema.title ?? 'IP pool'}
+      value={formData}
+      choices={poolChoices(pools.value ?? [])}
+      onChange={onChange}
+      required={required}
+      error={Boolean(failure) || (rawErrors ?? []).length > 0}
+      helperText={helperText}
+    />
+  );
+};
