@@ -68,7 +68,7 @@ describe('certificates.expiry', () => {
     const report = await run(certificatesExpiryCheck, objects);
     expect(report.findings.map(finding => `${finding.outcome} ${finding.subject} ${finding.message.split(' (')[0]}`)).toEqual([
       'warn Certificate home/expiring Expiring: 5 days left',
-      'fail Certificate home/expired Expired: notAfter ' + objects.Certificate[1].status.notAfter + ' has passed',
+      `fail Certificate home/expired Expired: notAfter ${objects.Certificate[1].status.notAfter} has passed`,
       'warn Certificate home/edge Expiring: 14 days left',
     ]);
     expect(report.findings[0].message).toMatch(/; Renewing, 3 failed attempts: Renewing certificate as renewal was scheduled$/);

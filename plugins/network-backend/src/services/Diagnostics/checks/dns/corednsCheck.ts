@@ -38,6 +38,12 @@ function corefileProblems(corefile: string): string[] {
   return problems;
 }
 
+/** How the summary names the ConfigMap's state. */
+function configMapState(configMap: any, corefile: string | undefined): string {
+  if (!configMap) return 'missing or unreadable';
+  return corefile ? 'present' : 'without Corefile';
+}
+
 /** Builds the CoreDNS check with a ConfigMap reader (tests pass their own). */
 export function createCorednsCheck(readConfigMap: CorednsConfigReader = readCorednsConfigMap): DiagnosticCheck {
   return {
@@ -87,7 +93,7 @@ export function createCorednsCheck(readConfigMap: CorednsConfigReader = readCore
       return {
         findings,
         evidence: { fields: { ...podFields, configMap: configMap ? 'present' : 'absent', ...(corefile ? { 'data.Corefile': corefile } : {}) } },
-        summary: `${ready.length} of ${pods.length} CoreDNS pods ready; ConfigMap ${configMap ? (corefile ? 'present' : 'without Corefile') : 'missing or unreadable'}`,
+        summary: `${ready.length} of ${pods.length} CoreDNS pods ready; ConfigMap ${configMapState(configMap, corefile)}`,
       };
     },
   };

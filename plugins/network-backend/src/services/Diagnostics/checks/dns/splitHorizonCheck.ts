@@ -43,6 +43,12 @@ function judge(target: DnsTarget, answer: DnsAnswer, role: 'internal' | 'externa
   return undefined;
 }
 
+/** How evidence names whether a hostname is meant to be public. */
+function publicText(target: DnsTarget): string {
+  if (!target.public) return 'no (internal only)';
+  return target.publicTargetDiffers ? 'yes (external-dns target differs)' : 'yes';
+}
+
 /** Runs `work` over `items` with at most `limit` in flight, stopping early when the run is aborted. */
 async function mapLimited<T, R>(items: T[], limit: number, signal: AbortSignal, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -120,7 +126,7 @@ export const splitHorizonCheck: DiagnosticCheck = {
           fields: {
             via: target.via,
             expected: target.expected.join(', ') || 'none (no address yet)',
-            public: target.public ? (target.publicTargetDiffers ? 'yes (external-dns target differs)' : 'yes') : 'no (internal only)',
+            public: publicText(target),
           },
         },
       });

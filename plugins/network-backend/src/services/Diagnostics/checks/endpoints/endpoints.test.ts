@@ -16,8 +16,8 @@ const service = (namespace: string, name: string, selector?: Record<string, stri
   metadata: { namespace, name },
   spec: { type: 'ClusterIP', ...(selector ? { selector } : {}), ports: [{ port: 80 }] },
 });
-const slice = (namespace: string, service: string, readiness: boolean[]) => ({
-  metadata: { namespace, name: `${service}-abcde`, labels: { 'kubernetes.io/service-name': service } },
+const slice = (namespace: string, serviceName: string, readiness: boolean[]) => ({
+  metadata: { namespace, name: `${serviceName}-abcde`, labels: { 'kubernetes.io/service-name': serviceName } },
   endpoints: readiness.map((ready, index) => ({ addresses: [`10.42.0.${index + 1}`], conditions: { ready } })),
 });
 const pod = (namespace: string, name: string, labels: Record<string, string>) => ({ metadata: { namespace, name, labels }, status: { phase: 'Running' } });
