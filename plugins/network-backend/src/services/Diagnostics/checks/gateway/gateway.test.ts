@@ -179,6 +179,13 @@ describe('gateway.routes-resolved-refs', () => {
     expect(report.findings[0].evidence?.objects).toContainEqual({ apiVersion: 'v1', kind: 'Service', namespace: 'media', name: 'sonarr' });
     expect(report.summary).toBe('2 of 3 routes with unresolved references');
   });
+
+  it('warns on a rule without backend unless it redirects', async () => {
+    const redirect = { metadata: { namespace: 'network', name: 'https-redirect' }, spec: { parentRefs: [{ name: 'envoy' }], rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }] } };
+    const empty = { metadata: { namespace: 'network', name: 'empty' }, spec: { parentRefs: [{ name: 'envoy' }], rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }] }] } };
+    const report = await run(routesResolvedRefsCheck, { HTTPRoute: [redirect, empty] });
+    expect(report.findings.map(finding => `${finding.outcome} ${finding.subject}`)).toEqual(['warn HTTPRoute network/empty']);
+  });
 });
 
 describe('gateway.ingresses', () => {

@@ -21,6 +21,13 @@ function backendServices(context: CheckContext, route: any): { ref: ObjectRef; t
   );
 }
 
+/** Rules with neither a backendRef nor a RequestRedirect filter (a redirect needs no backend). */
+function rulesWithoutBackend(route: any): any[] {
+  return (route.spec?.rules ?? []).filter(
+    (rule: any) => (rule.backendRefs ?? []).length === 0 && !(rule.filters ?? []).some((filter: any) => filter.type === 'RequestRedirect'),
+  );
+}
+
 /**
  * Routes whose references do not resolve (BackendNotFound, RefNotPermitted, InvalidKind): the
  * gateway answers 500 for the rules whose backends it cannot use.
@@ -68,8 +75,8 @@ export const routesResolvedRefsCheck: DiagnosticCheck = {
         findings.push(
           objectFinding('fail', ref, `BackendNotFound: ${missing.map(backend => `${backend.ref.namespace}/${backend.ref.name}`).join(', ')} not found`, fields, missing.map(backend => backend.ref)),
         );
-      } else if (backends.length === 0 && (route.spec?.rules ?? []).length > 0) {
-        findings.push(objectFinding('warn', ref, 'The route names no Service backend', fields));
+      } else if (rulesWithoutBackend(route).length > 0) {
+        findings.push(objectFinding('warn', ref, 'A rule names no backend and does not redirect: the gateway answers 500 for it', fields));
       }
     }
     return {
