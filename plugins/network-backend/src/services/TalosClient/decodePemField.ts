@@ -19,7 +19,7 @@ export function decodePemField(
   const trimmed = value.trim();
   let pem: string;
   if (trimmed.startsWith('-----BEGIN')) {
-    pem = trimmed;
+    pem = value;
   } else {
     const compact = trimmed.replace(/\s+/g, '');
     // Buffer.from(_, 'base64') skips characters it does not know, so check the alphabet first.
@@ -52,7 +52,8 @@ export function decodePemField(
     );
   }
   try {
-    if (kind === 'certificate') new X509Certificate(pem);
+    // Parsing is the check; the parsed objects are not needed.
+    if (kind === 'certificate') void new X509Certificate(pem).subject;
     else createPrivateKey(pem);
   } catch (error) {
     throw new TalosClientError(

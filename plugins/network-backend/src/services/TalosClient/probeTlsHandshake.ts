@@ -21,14 +21,6 @@ export function probeTlsHandshake(
   timeoutMs: number,
 ): Promise<TlsProbeResult> {
   return new Promise(resolve => {
-    let settled = false;
-    const finish = (result: TlsProbeResult) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(result);
-    };
     const socket = tls.connect({
       host: endpoint.host,
       port: endpoint.port,
@@ -39,10 +31,15 @@ export function probeTlsHandshake(
       // SNI must not be an IP address (RFC 6066).
       ...(isIP(endpoint.host) ? {} : { servername: endpoint.host }),
     });
-    const timer = setTimeout(
-      () =>
-        finish({ ok: false, error: `no TLS handshake within ${timeoutMs} ms` }),
-      timeoutMs,
+    let settled = false;
+    const finish = (result: TlsProbeResult) => {
+      if (settled) return;
+      settled = true;
+      socket.destroy();
+      resolve(result);
+    };
+    socket.setTimeout(timeoutMs, () =>
+      finish({ ok: false, error: `no TLS handshake within ${timeoutMs} ms` }),
     );
     socket.on('error', error =>
       finish({

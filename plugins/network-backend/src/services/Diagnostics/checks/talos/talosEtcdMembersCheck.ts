@@ -164,14 +164,16 @@ export const talosEtcdMembersCheck: DiagnosticCheck = {
       finding => finding.outcome === 'fail',
     ).length;
     const learners = members.filter(member => member.isLearner).length;
-    const summary =
-      controlPlanes.length === 0
-        ? `${members.length} etcd members; no control-plane nodes known to compare with`
-        : missing > 0
-        ? `${missing} of ${controlPlanes.length} control-plane nodes not etcd members`
-        : `${controlPlanes.length} control-plane nodes, all etcd members${
-            learners > 0 ? `; ${learners} learner(s)` : ''
-          }`;
+    let summary = `${
+      controlPlanes.length
+    } control-plane nodes, all etcd members${
+      learners > 0 ? `; ${learners} learner(s)` : ''
+    }`;
+    if (controlPlanes.length === 0) {
+      summary = `${members.length} etcd members; no control-plane nodes known to compare with`;
+    } else if (missing > 0) {
+      summary = `${missing} of ${controlPlanes.length} control-plane nodes not etcd members`;
+    }
     return {
       // A node asked first that did not answer is worth seeing even when another one did.
       findings: [...failures, ...findings],

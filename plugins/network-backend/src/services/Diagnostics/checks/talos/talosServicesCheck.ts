@@ -5,32 +5,34 @@ import { talosAccessSkip } from './talosAccessSkip';
 import { talosErrorFinding } from './talosErrorFinding';
 import { nodeLabel, talosTargetNodes } from './talosTargetNodes';
 
+/** The health column: `unknown` for services without a health check. */
+function healthOf(service: TalosService): 'unknown' | 'healthy' | 'unhealthy' {
+  if (service.healthUnknown) return 'unknown';
+  return service.healthy ? 'healthy' : 'unhealthy';
+}
+
 /** What is wrong with a service, or undefined when it runs and (if it has a health check) is healthy. */
 function serviceProblem(service: TalosService): string | undefined {
   const health = service.lastMessage ? `: ${service.lastMessage}` : '';
-  if (service.state !== 'Running')
-    return `${service.state}${
-      service.healthUnknown
-        ? ''
-        : service.healthy
-        ? ' (healthy)'
-        : ' (unhealthy)'
-    }${health}`;
-  if (!service.healthUnknown && !service.healthy)
+  if (service.state !== 'Running') {
+    const verdict = service.healthUnknown ? '' : ` (${healthOf(service)})`;
+    return `${service.state}${verdict}${health}`;
+  }
+  if (healthOf(service) === 'unhealthy') {
     return `Running but its health check fails${health}`;
+  }
   return undefined;
 }
 
-/** `talosctl services`-like table of one node. */
+/** `talosctl services`-like table of one node (health as talosctl prints it: ?, OK, Fail). */
 function servicesTable(node: string, services: TalosService[]): string {
-  const health = (service: TalosService) =>
-    service.healthUnknown ? '?' : service.healthy ? 'OK' : 'Fail';
+  const column = { unknown: '?', healthy: 'OK', unhealthy: 'Fail' };
   return services
     .map(
       service =>
-        `${node}\t${service.id}\t${service.state}\t${health(service)}\t${
-          service.lastMessage
-        }`,
+        `${node}\t${service.id}\t${service.state}\t${
+          column[healthOf(service)]
+        }\t${service.lastMessage}`,
     )
     .join('\n');
 }
@@ -90,11 +92,7 @@ export const talosServicesCheck: DiagnosticCheck = {
           evidence: {
             fields: {
               state: service.state,
-              health: service.healthUnknown
-                ? 'unknown'
-                : service.healthy
-                ? 'healthy'
-                : 'unhealthy',
+              health: healthOf(service),
               lastMessage: service.lastMessage,
               ...(service.lastChange ? { lastChange: service.lastChange } : {}),
             },

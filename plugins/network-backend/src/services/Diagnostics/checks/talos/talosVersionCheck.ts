@@ -83,14 +83,14 @@ export const talosVersionCheck: DiagnosticCheck = {
     const versions = [...counts.entries()]
       .map(([tag, count]) => `${tag} (${count})`)
       .join(', ');
-    const summary =
-      failed > 0
-        ? `${failed} of ${results.length} nodes did not answer${
-            versions ? `; versions: ${versions}` : ''
-          }`
-        : counts.size > 1
-        ? `${results.length} nodes answer on ${counts.size} versions: ${versions}`
-        : `${results.length} nodes answer, all on ${reference}`;
+    let summary = `${results.length} nodes answer, all on ${reference}`;
+    if (failed > 0) {
+      summary = `${failed} of ${results.length} nodes did not answer${
+        versions ? `; versions: ${versions}` : ''
+      }`;
+    } else if (counts.size > 1) {
+      summary = `${results.length} nodes answer on ${counts.size} versions: ${versions}`;
+    }
     return {
       findings,
       summary,
