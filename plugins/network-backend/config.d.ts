@@ -130,6 +130,318 @@ export interface Config {
            */
           key?: string;
         };
+        /**
+         * The network baseline the bootstrap applies (server-side apply, field manager
+         * `pathway-network`, after a dry run the user confirms). Validated before anything is
+         * applied: a problem names its key, e.g.
+         * `network.clusters.demo.baseline.ipPools[1].blocks[0].cidr: '10.0.0.0/33' is not a valid CIDR`.
+         * @default (none: the bootstrap applies no objects)
+         */
+        baseline?: {
+          /**
+           * CiliumLoadBalancerIPPools. Pools may not overlap (Cilium would disable the newer one).
+           * @default []
+           */
+          ipPools?: Array<{
+            /**
+             * Pool name (cluster-scoped object).
+             * @visibility backend
+             */
+            name: string;
+            /**
+             * `cilium.io/v2` (Cilium 1.18+) or `cilium.io/v2alpha1` (1.15+); only `blocks` is written.
+             * @visibility backend
+             * @default cilium.io/v2alpha1
+             */
+            apiVersion?: 'cilium.io/v2' | 'cilium.io/v2alpha1';
+            /**
+             * Address blocks: `cidr`, or `start` with optional `stop` (start alone is one address).
+             * @visibility backend
+             */
+            blocks: Array<{
+              /**
+               * A CIDR, e.g. 192.168.10.0/27.
+               * @visibility backend
+               */
+              cidr?: string;
+              /**
+               * First address of a range.
+               * @visibility backend
+               */
+              start?: string;
+              /**
+               * Last address of a range.
+               * @visibility backend
+               * @default the start address
+               */
+              stop?: string;
+            }>;
+            /**
+             * Which LoadBalancer Services take addresses from the pool (a Kubernetes LabelSelector).
+             * @visibility backend
+             * @default every Service
+             */
+            serviceSelector?: {
+              /** @visibility backend */
+              matchLabels?: { [key: string]: string };
+              /** @visibility backend */
+              matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+            };
+            /**
+             * Whether CIDR blocks hand out their first and last address.
+             * @visibility backend
+             * @default (unset: Cilium's default)
+             */
+            allowFirstLastIPs?: 'Yes' | 'No';
+            /**
+             * Keep the pool but hand out nothing from it.
+             * @visibility backend
+             * @default false
+             */
+            disabled?: boolean;
+          }>;
+          /**
+           * CiliumL2AnnouncementPolicies (cilium.io/v2alpha1): which nodes answer ARP for which IPs.
+           * @default []
+           */
+          l2AnnouncementPolicies?: Array<{
+            /**
+             * Policy name.
+             * @visibility backend
+             */
+            name: string;
+            /**
+             * Interface name regexes, e.g. `^eth[0-9]+`.
+             * @visibility backend
+             * @default every interface
+             */
+            interfaces?: string[];
+            /**
+             * Nodes that announce (LabelSelector).
+             * @visibility backend
+             * @default every node
+             */
+            nodeSelector?: {
+              /** @visibility backend */
+              matchLabels?: { [key: string]: string };
+              /** @visibility backend */
+              matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+            };
+            /**
+             * Services whose addresses are announced (LabelSelector).
+             * @visibility backend
+             * @default every Service
+             */
+            serviceSelector?: {
+              /** @visibility backend */
+              matchLabels?: { [key: string]: string };
+              /** @visibility backend */
+              matchExpressions?: Array<{ key: string; operator: string; values?: string[] }>;
+            };
+            /**
+             * Announce LoadBalancer IPs.
+             * @visibility backend
+             * @default true
+             */
+            loadBalancerIPs?: boolean;
+            /**
+             * Announce external IPs.
+             * @visibility backend
+             * @default false
+             */
+            externalIPs?: boolean;
+          }>;
+          /**
+           * The GatewayClass the gateways use.
+           * @default (none: no GatewayClass is applied and gateways use the class `cilium`)
+           */
+          gatewayClass?: {
+            /**
+             * GatewayClass name.
+             * @visibility backend
+             */
+            name: string;
+            /**
+             * The controller, e.g. `io.cilium/gateway-controller`.
+             * @visibility backend
+             */
+            controllerName: string;
+            /**
+             * Description shown by kubectl.
+             * @visibility backend
+             * @default (none)
+             */
+            description?: string;
+          };
+          /**
+           * Shared Gateways (gateway.networking.k8s.io/v1); their namespaces are created too.
+           * @default []
+           */
+          gateways?: Array<{
+            /**
+             * Gateway name.
+             * @visibility backend
+             */
+            name: string;
+            /**
+             * Gateway namespace.
+             * @visibility backend
+             */
+            namespace: string;
+            /**
+             * LoadBalancer IP of the gateway's Service (annotation `lbipam.cilium.io/ips` in
+             * `spec.infrastructure`); must lie in a pool.
+             * @visibility backend
+             * @default (none: LB-IPAM picks one)
+             */
+            address?: string;
+            /**
+             * The pool `address` must come from.
+             * @visibility backend
+             * @default any pool of ipPools
+             */
+            pool?: string;
+            /**
+             * ClusterIssuer for the listeners' certificates (annotation `cert-manager.io/cluster-issuer`).
+             * @visibility backend
+             * @default (none)
+             */
+            clusterIssuer?: string;
+            /**
+             * Further Gateway annotations, e.g. `external-dns.alpha.kubernetes.io/target`.
+             * @visibility backend
+             * @default {}
+             */
+            annotations?: { [key: string]: string };
+            /**
+             * Further annotations of the Service the controller creates (`spec.infrastructure.annotations`).
+             * @visibility backend
+             * @default {}
+             */
+            infrastructureAnnotations?: { [key: string]: string };
+            /**
+             * Listeners.
+             * @visibility backend
+             */
+            listeners: Array<{
+              /** @visibility backend */
+              name: string;
+              /** @visibility backend */
+              protocol: 'HTTP' | 'HTTPS' | 'TLS' | 'TCP' | 'UDP';
+              /** @visibility backend */
+              port: number;
+              /**
+               * Hostname, a wildcard allowed as the first label (`*.example.com`).
+               * @visibility backend
+               * @default (none: any hostname)
+               */
+              hostname?: string;
+              /**
+               * Which namespaces' routes may attach.
+               * @visibility backend
+               * @default Same
+               */
+              allowedRoutesFrom?: 'Same' | 'All';
+              /** TLS of HTTPS/TLS listeners (required to terminate TLS). */
+              tls?: {
+                /**
+                 * @visibility backend
+                 * @default Terminate
+                 */
+                mode?: 'Terminate' | 'Passthrough';
+                /**
+                 * Secrets with the certificate (issued by cert-manager when `clusterIssuer` is set).
+                 * @visibility backend
+                 */
+                certificateRefs: Array<{
+                  /** @visibility backend */
+                  name: string;
+                  /**
+                   * @visibility backend
+                   * @default the gateway's namespace
+                   */
+                  namespace?: string;
+                }>;
+              };
+            }>;
+          }>;
+          /**
+           * cert-manager ClusterIssuers; each has exactly one of `selfSigned`, `ca`, `acme`.
+           * @default []
+           */
+          clusterIssuers?: Array<{
+            /**
+             * Issuer name.
+             * @visibility backend
+             */
+            name: string;
+            /**
+             * A self-signed issuer.
+             * @visibility backend
+             */
+            selfSigned?: {};
+            /** A CA issuer signing with the key pair in a Secret (cert-manager's namespace). */
+            ca?: {
+              /** @visibility backend */
+              secretName: string;
+            };
+            /** ACME (Let's Encrypt) solving DNS-01 through Cloudflare. */
+            acme?: {
+              /**
+               * ACME directory URL (https).
+               * @visibility backend
+               */
+              server: string;
+              /**
+               * Account email.
+               * @visibility backend
+               */
+              email: string;
+              /**
+               * Secret the ACME account key is stored in.
+               * @visibility backend
+               * @default the issuer's name
+               */
+              privateKeySecretName?: string;
+              /**
+               * DNS zones the solver answers for.
+               * @visibility backend
+               * @default every zone
+               */
+              dnsZones?: string[];
+              /** The Cloudflare API token: a reference to a Secret in cert-manager's namespace, never the token. */
+              cloudflare: {
+                /** @visibility backend */
+                apiTokenSecretName: string;
+                /** @visibility backend */
+                apiTokenSecretKey: string;
+              };
+            };
+          }>;
+          /**
+           * Default-deny per namespace (namespaces are created if missing).
+           * @default []
+           */
+          defaultDenyPolicies?: Array<{
+            /**
+             * Namespace.
+             * @visibility backend
+             */
+            namespace: string;
+            /**
+             * The policy flavour.
+             * @visibility backend
+             * @default NetworkPolicy
+             */
+            kind?: 'NetworkPolicy' | 'CiliumNetworkPolicy';
+            /**
+             * Also render `allow-dns-egress` (DNS to kube-dns), so pods keep resolving names.
+             * @visibility backend
+             * @default true
+             */
+            allowDnsEgress?: boolean;
+          }>;
+        };
       };
     };
   };
