@@ -3,6 +3,7 @@ import PlayArrowIcon from '@material-ui/icons/PlayArrow';
 import SkipNextIcon from '@material-ui/icons/SkipNext';
 import type { BootstrapPlan } from '@internal/plugin-network-common';
 import { PlannedObjectsTable } from './PlannedObjectsTable';
+import { InlineRow } from '../Layout';
 
 /** The plan: the totals, then each step with run or skip (and why), objects for the apply step. */
 export const BootstrapPlanView = ({ plan }: { plan: BootstrapPlan }) => (
@@ -15,12 +16,7 @@ export const BootstrapPlanView = ({ plan }: { plan: BootstrapPlan }) => (
     <Box component="ol" m={0} pl={3} aria-label="Plan steps">
       {plan.steps.map(step => (
         <Box component="li" key={step.id} mb={2}>
-          <Box
-            display="flex"
-            flexWrap="wrap"
-            alignItems="center"
-            style={{ gap: 12 }}
-          >
+          <InlineRow>
             <Typography component="span" style={{ fontWeight: 600 }}>
               {step.title}
             </Typography>
@@ -40,7 +36,7 @@ export const BootstrapPlanView = ({ plan }: { plan: BootstrapPlan }) => (
                 {step.note ? `: ${step.note}` : ''}
               </Typography>
             </Box>
-          </Box>
+          </InlineRow>
           <Typography variant="body2" color="textSecondary">
             {step.description}
           </Typography>

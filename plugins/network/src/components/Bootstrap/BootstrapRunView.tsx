@@ -3,7 +3,7 @@ import { Box, Typography } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import { NetworkErrorPanel } from '../NetworkErrorPanel';
 import { RunStatusLabel } from '../OutcomeLabel';
-import { CommandBlockText } from './CommandBlockText';
+import { InlineRow, MonospaceBlock } from '../Layout';
 import { useBootstrapRun } from './useBootstrapRun';
 
 /**
@@ -50,27 +50,17 @@ export const BootstrapRunView = (props: {
           Lost the live connection ({streamError.message}); reconnecting.
         </Alert>
       )}
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        alignItems="center"
-        style={{ gap: 16 }}
-      >
+      <InlineRow gap={16}>
         <RunStatusLabel status={run.status} />
         <Typography variant="body2">
           {done} of {run.steps.length} steps done · confirmed by {run.actor} at{' '}
           {new Date(run.startedAt).toLocaleString()} · plan {run.planHash}
         </Typography>
-      </Box>
+      </InlineRow>
       <Box component="ol" m={0} pl={3} aria-label="Bootstrap steps">
         {run.steps.map(step => (
           <Box component="li" key={step.id} mb={1}>
-            <Box
-              display="flex"
-              flexWrap="wrap"
-              alignItems="center"
-              style={{ gap: 12 }}
-            >
+            <InlineRow>
               <Typography component="span" style={{ fontWeight: 600 }}>
                 {step.title}
               </Typography>
@@ -80,9 +70,11 @@ export const BootstrapRunView = (props: {
                   {step.message}
                 </Typography>
               )}
-            </Box>
+            </InlineRow>
             {logs[step.id] && logs[step.id].length > 0 && (
-              <CommandBlockText lines={logs[step.id]} />
+              <Box mt={0.5}>
+                <MonospaceBlock>{logs[step.id].join('\n')}</MonospaceBlock>
+              </Box>
             )}
           </Box>
         ))}

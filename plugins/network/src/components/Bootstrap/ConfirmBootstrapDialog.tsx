@@ -1,5 +1,4 @@
 import {
-  Box,
   Button,
   Dialog,
   DialogActions,
@@ -8,6 +7,7 @@ import {
   DialogTitle,
 } from '@material-ui/core';
 import type { BootstrapPlan } from '@internal/plugin-network-common';
+import { MonospaceBlock } from '../Layout';
 
 /**
  * Asks for confirmation of exactly this plan: the run is started with the plan's hash, so the
@@ -39,20 +39,7 @@ export const ConfirmBootstrapDialog = (props: {
           the cluster. The run is recorded with your name.
         </DialogContentText>
         <DialogContentText>You confirm the plan with hash</DialogContentText>
-        <Box
-          component="code"
-          display="block"
-          p={1}
-          style={{
-            fontFamily:
-              'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-            background: 'rgba(127,127,127,0.12)',
-            wordBreak: 'break-all',
-          }}
-          data-testid="plan-hash"
-        >
-          {plan.hash}
-        </Box>
+        <MonospaceBlock data-testid="plan-hash">{plan.hash}</MonospaceBlock>
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel}>Cancel</Button>

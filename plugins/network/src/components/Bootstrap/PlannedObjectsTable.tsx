@@ -8,6 +8,7 @@ import type {
   PlannedObject,
 } from '@internal/plugin-network-common';
 import { objectText } from '../Diagnostics/EvidenceView';
+import { monospaceStyle } from '../Layout';
 import { StateTable } from '../StateTable';
 
 const CHANGE_LOOK: Record<
@@ -42,11 +43,6 @@ export function valueText(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-const monospace = {
-  fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-  fontSize: 12,
-};
-
 /** One field change: `path: before → after`, with added and removed said in words. */
 const FieldChangeLine = ({ change }: { change: FieldChange }) => {
   let text: string;
@@ -55,7 +51,7 @@ const FieldChangeLine = ({ change }: { change: FieldChange }) => {
     text = `${valueText(change.before)} (removed)`;
   else text = `${valueText(change.before)} → ${valueText(change.after)}`;
   return (
-    <Box component="li" style={monospace}>
+    <Box component="li" style={monospaceStyle}>
       {change.path}: {text}
     </Box>
   );
@@ -76,7 +72,7 @@ export const PlannedObjectsTable = ({
       {
         title: 'Object',
         render: object => (
-          <span style={monospace}>{objectText(object.ref)}</span>
+          <span style={monospaceStyle}>{objectText(object.ref)}</span>
         ),
       },
       {

@@ -9,6 +9,7 @@ import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import type { CheckResult } from '@internal/plugin-network-common';
 import { OutcomeLabel } from '../OutcomeLabel';
 import { EvidenceView } from './EvidenceView';
+import { InlineRow } from '../Layout';
 
 /**
  * One check's result: outcome, title and summary on a row that is a button (Enter or Space
@@ -32,12 +33,7 @@ export const CheckResultItem = (props: {
         expandIcon={<ExpandMoreIcon />}
         aria-controls={detailsId}
       >
-        <Box
-          display="flex"
-          flexWrap="wrap"
-          alignItems="center"
-          style={{ gap: 16 }}
-        >
+        <InlineRow gap={16}>
           <Box minWidth={110}>
             <OutcomeLabel outcome={result.outcome} />
           </Box>
@@ -47,7 +43,7 @@ export const CheckResultItem = (props: {
           <Typography component="span" variant="body2" color="textSecondary">
             {result.summary}
           </Typography>
-        </Box>
+        </InlineRow>
       </AccordionSummary>
       <AccordionDetails id={detailsId}>
         <Box
@@ -77,12 +73,7 @@ export const CheckResultItem = (props: {
                   borderLeft={3}
                   borderColor="divider"
                 >
-                  <Box
-                    display="flex"
-                    flexWrap="wrap"
-                    alignItems="center"
-                    style={{ gap: 12 }}
-                  >
+                  <InlineRow>
                     <OutcomeLabel outcome={finding.outcome} />
                     <Typography component="span" style={{ fontWeight: 500 }}>
                       {finding.subject}
@@ -90,7 +81,7 @@ export const CheckResultItem = (props: {
                     <Typography component="span" variant="body2">
                       {finding.message}
                     </Typography>
-                  </Box>
+                  </InlineRow>
                   {finding.evidence && (
                     <Box mt={1}>
                       <EvidenceView evidence={finding.evidence} />

@@ -9,6 +9,7 @@ import { sortResults } from './diagnosticRunState';
 import { RunProgress } from './RunProgress';
 import { selectionText } from './selectionText';
 import { useDiagnosticRun } from './useDiagnosticRun';
+import { InlineRow } from '../Layout';
 
 function statusOf(error: Error): number | undefined {
   return (error as { statusCode?: number }).statusCode;
@@ -50,18 +51,13 @@ export const DiagnosticRunView = (props: {
   const { run, results, running, logs } = state;
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 12 }}>
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        alignItems="center"
-        style={{ gap: 16 }}
-      >
+      <InlineRow gap={16}>
         <RunStatusLabel status={run.status} />
         <Typography variant="body2">
           {selectionText(run.selection)} on cluster {run.cluster}, started by{' '}
           {run.actor} at {new Date(run.startedAt).toLocaleString()}
         </Typography>
-      </Box>
+      </InlineRow>
       <RunProgress run={run} />
       {run.status !== 'running' && (
         <Box

@@ -1,5 +1,6 @@
 import { Box, Typography } from '@material-ui/core';
 import type { CheckEvidence, ObjectRef } from '@internal/plugin-network-common';
+import { MonospaceBlock, monospaceStyle } from '../Layout';
 import { StateTable } from '../StateTable';
 
 /** `Kind namespace/name`, the way kubectl users read an object. */
@@ -7,34 +8,18 @@ export function objectText(ref: ObjectRef): string {
   return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 }
 
-const monospace = {
-  fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-  fontSize: 12,
-};
-
-/** A command and its output in a monospace block, as the operator would see it in a shell. */
+/** A command and its output, as the operator would see it in a shell. */
 export const CommandBlock = (props: {
   text: string;
   output: string;
   exitCode?: number;
 }) => (
-  <Box
-    component="pre"
-    p={1}
-    m={0}
-    style={{
-      ...monospace,
-      background: 'rgba(127,127,127,0.12)',
-      borderRadius: 4,
-      overflowX: 'auto',
-      whiteSpace: 'pre-wrap',
-    }}
-  >
+  <MonospaceBlock>
     {`$ ${props.text}\n${props.output}`}
     {props.exitCode !== undefined && props.exitCode !== 0
       ? `\n(exit code ${props.exitCode})`
       : ''}
-  </Box>
+  </MonospaceBlock>
 );
 
 /** What a check saw: objects, a command with its output, DNS answers, deciding fields. */
@@ -45,7 +30,7 @@ export const EvidenceView = ({ evidence }: { evidence: CheckEvidence }) => (
         <Typography variant="subtitle2">Objects</Typography>
         <ul style={{ margin: 0 }}>
           {evidence.objects.map(ref => (
-            <li key={objectText(ref)} style={monospace}>
+            <li key={objectText(ref)} style={monospaceStyle}>
               {objectText(ref)}
             </li>
           ))}
@@ -89,11 +74,13 @@ export const EvidenceView = ({ evidence }: { evidence: CheckEvidence }) => (
           columns={[
             {
               title: 'Field',
-              render: ([field]) => <span style={monospace}>{field}</span>,
+              render: ([field]) => <span style={monospaceStyle}>{field}</span>,
             },
             {
               title: 'Value',
-              render: ([, value]) => <span style={monospace}>{value}</span>,
+              render: ([, value]) => (
+                <span style={monospaceStyle}>{value}</span>
+              ),
             },
           ]}
         />

@@ -23,6 +23,7 @@ import {
 import { networkApiRef } from '../../api';
 import { backendMessage } from '../NetworkErrorPanel';
 import { RequirePermission } from '../RequirePermission';
+import { InlineRow } from '../Layout';
 
 /**
  * Starts a diagnostics run on a cluster: all checks, one category, or the checks ticked in
@@ -74,12 +75,7 @@ export const RunLauncher = (props: {
       permission={networkDiagnosticsRunPermission}
       purpose="run diagnostics"
     >
-      <Box
-        display="flex"
-        flexWrap="wrap"
-        alignItems="center"
-        style={{ gap: 12 }}
-      >
+      <InlineRow>
         <Button
           variant="contained"
           color="primary"
@@ -117,7 +113,7 @@ export const RunLauncher = (props: {
         >
           {showList ? 'Hide check list' : 'Choose checks…'}
         </Button>
-      </Box>
+      </InlineRow>
       {showList && (
         <Box mt={1}>
           {categories.map(c => (

@@ -8,6 +8,7 @@ import { networkApiRef } from '../../api';
 import { DiagnosticRunView } from '../Diagnostics';
 import { backendMessage } from '../NetworkErrorPanel';
 import { RequirePermission } from '../RequirePermission';
+import { InlineRow } from '../Layout';
 
 /**
  * The entity tab's Diagnose button: runs the checks that apply to this entity on the
@@ -45,12 +46,7 @@ export const EntityDiagnose = (props: {
         permission={networkDiagnosticsRunPermission}
         purpose="run diagnostics"
       >
-        <Box
-          display="flex"
-          alignItems="center"
-          flexWrap="wrap"
-          style={{ gap: 12 }}
-        >
+        <InlineRow>
           <Button
             variant="contained"
             color="primary"
@@ -63,7 +59,7 @@ export const EntityDiagnose = (props: {
             Runs the checks that apply to this entity (its routes, certificate,
             DNS names, endpoints and policies) on cluster {cluster}.
           </Typography>
-        </Box>
+        </InlineRow>
         {error && (
           <Box mt={1}>
             <Alert severity="error">Could not start diagnostics: {error}</Alert>

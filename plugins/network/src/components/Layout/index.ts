@@ -1,0 +1,2 @@
+export { InlineRow } from './InlineRow';
+export { MonospaceBlock, monospaceStyle } from './Monospace';
