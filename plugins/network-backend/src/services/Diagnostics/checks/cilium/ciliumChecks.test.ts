@@ -8,6 +8,8 @@ import { agentStatusCheck } from './agentStatusCheck';
 import { agentsReadyCheck } from './agentsReadyCheck';
 import { l2AnnouncementsCheck } from './l2AnnouncementsCheck';
 import { lbFrontendsCheck } from './lbFrontendsCheck';
+import { forEachAgentExec } from './execInAgents';
+import { findCiliumAgents } from './ciliumAgents';
 import { operatorReadyCheck } from './operatorReadyCheck';
 
 const caches: ClusterCache[] = [];
@@ -203,6 +205,14 @@ describe('cilium.lb-frontends', () => {
     ]);
   });
 
+  it('asks agents that are not Ready first', async () => {
+    const { exec, calls } = scriptedExec(() => ok('SERVICE ADDRESS     BACKEND ADDRESS\n10.0.10.1:443/TCP (0)   0.0.0.0:0 (1) (0) [LoadBalancer]\n'));
+    const pods = [agentPod('cilium-a', 'n1'), agentPod('cilium-b', 'n2'), agentPod('cilium-c', 'n3'), agentPod('cilium-d', 'n4'), agentPod('cilium-e', 'n5', false)];
+    const report = await run(lbFrontendsCheck, { DaemonSet: [daemonSet], Pod: pods, Service: [lbService('web', 'site', '10.0.10.1')] }, { exec });
+    expect(calls[0].pod).toBe('cilium-e');
+    expect(report.findings).toMatchObject([{ outcome: 'pass', message: '10.0.10.1:443/TCP programmed on 5 of 5 agents' }]);
+  });
+
   it('runs no exec when no LoadBalancer service has an address', async () => {
     const { exec, calls } = scriptedExec(() => ok(''));
     const report = await run(lbFrontendsCheck, { DaemonSet: [daemonSet], Pod: [agentPod('cilium-a', 'n1')], Service: [] }, { exec });
@@ -256,7 +266,28 @@ describe('cilium.l2-announcements', () => {
       'Service web/orphan': ['fail', 'No holder for lease kube-system/cilium-l2announce-web-orphan: no agent announces 10.0.10.4'],
       'Service web/stale': ['fail', expect.stringMatching(/^Lease cilium-l2announce-web-stale is held by n1 but the lease expired \d+ s ago/)],
     });
+    // A pass shows the holder's row for the address, not its whole table.
+    expect(report.findings.find(finding => finding.subject === 'Service web/site')?.evidence?.command).toEqual({
+      text: 'kubectl exec -n kube-system cilium-a -c cilium-agent -- cilium-dbg statedb l2-announce',
+      output: 'IP          NetworkInterface\n10.0.10.1   eth0',
+      exitCode: 0,
+    });
     // One exec for the one Ready holder.
     expect(calls.map(call => [call.pod, call.command])).toEqual([['cilium-a', 'cilium-dbg statedb l2-announce']]);
+  });
+});
+
+describe('forEachAgentExec', () => {
+  it('starts no exec after the start-by time and returns those agents as not asked', async () => {
+    const { exec, calls } = scriptedExec(() => ok(''));
+    const { context, cache } = await checkContextWithObjects({ Pod: [agentPod('cilium-a', 'n1'), agentPod('cilium-b', 'n2')] }, { exec });
+    caches.push(cache);
+    const digested: string[] = [];
+    const { notAsked } = await forEachAgentExec(context, findCiliumAgents(cache), ['cilium-dbg', 'version'], answer => digested.push(answer.agent.pod), {
+      startBy: Date.now() - 1,
+    });
+    expect(calls).toEqual([]);
+    expect(digested).toEqual([]);
+    expect(notAsked.map(agent => agent.pod)).toEqual(['cilium-a', 'cilium-b']);
   });
 });

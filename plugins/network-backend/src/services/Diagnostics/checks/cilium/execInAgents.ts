@@ -16,26 +16,56 @@ export interface AgentExec {
   error?: Error;
 }
 
-/** Runs `command` in the agent container of each agent, a few at a time; never throws per agent. */
-export async function execInAgents(context: CheckContext, agents: CiliumAgent[], command: string[]): Promise<AgentExec[]> {
+/** Options of {@link execInAgents}. */
+export interface AgentExecOptions {
+  /** Epoch ms after which no further exec starts; the agents left are returned as not asked. */
+  startBy?: number;
+}
+
+/**
+ * Runs `command` in the agent container of each agent, a few at a time, in the order given,
+ * and hands each answer to `digest` as it arrives (so large outputs need not all be held at
+ * once). Never throws per agent.
+ */
+export async function forEachAgentExec(
+  context: CheckContext,
+  agents: CiliumAgent[],
+  command: string[],
+  digest: (exec: AgentExec) => void,
+  options: AgentExecOptions = {},
+): Promise<{ notAsked: CiliumAgent[] }> {
   const limit = new ConcurrencyLimit(AGENT_EXEC_CONCURRENCY);
-  return Promise.all(
+  const notAsked: CiliumAgent[] = [];
+  await Promise.all(
     agents.map(agent =>
-      limit.run(async (): Promise<AgentExec> => {
+      limit.run(async () => {
+        if (context.signal.aborted || (options.startBy !== undefined && Date.now() > options.startBy)) {
+          notAsked.push(agent);
+          return;
+        }
         const commandText = agentExecCommandText(agent, command);
-        if (context.signal.aborted) return { agent, commandText, error: new Error('not run: the check was stopped') };
         try {
           const result = await context.exec({ namespace: agent.namespace, pod: agent.pod, container: AGENT_CONTAINER }, command, {
             timeoutMs: AGENT_EXEC_TIMEOUT_MS,
             signal: context.signal,
           });
-          return { agent, commandText, result };
+          digest({ agent, commandText, result });
         } catch (error) {
-          return { agent, commandText, error: error instanceof Error ? error : new Error(String(error)) };
+          digest({ agent, commandText, error: error instanceof Error ? error : new Error(String(error)) });
         }
       }),
     ),
   );
+  return { notAsked };
+}
+
+/** Runs `command` in each agent and returns every answer, in the order of `agents`. */
+export async function execInAgents(context: CheckContext, agents: CiliumAgent[], command: string[]): Promise<AgentExec[]> {
+  const byPod = new Map<string, AgentExec>();
+  await forEachAgentExec(context, agents, command, exec => byPod.set(`${exec.agent.namespace}/${exec.agent.pod}`, exec));
+  return agents
+    .map(agent => byPod.get(`${agent.namespace}/${agent.pod}`))
+    .filter((exec): exec is AgentExec => exec !== undefined);
 }
 
 /**

@@ -36,6 +36,13 @@ function leaseExpiredSince(lease: any, now: number): number | undefined {
   return expiredFor > LEASE_GRACE_MS ? expiredFor : undefined;
 }
 
+/** The table's header and the rows of the given addresses. */
+function rowsAbout(output: string, ips: string[]): string {
+  const lines = output.split('\n');
+  const rows = lines.filter(line => ips.includes(line.trim().split(/\s+/)[0]));
+  return [lines[0], ...rows].join('\n');
+}
+
 /** `cilium.l2-announcements`: each announced LoadBalancer IP has a lease holder that answers ARP for it. */
 export const l2AnnouncementsCheck: DiagnosticCheck = {
   id: 'cilium.l2-announcements',
@@ -152,7 +159,8 @@ export const l2AnnouncementsCheck: DiagnosticCheck = {
             ? `Lease holder ${holder} does not announce ${missing.join(', ')} (absent from statedb l2-announce)`
             : `${entry.ips.join(', ')} announced by ${holder}`,
         object: entry.ref,
-        evidence: { objects, fields, command: commandEvidence(exec.commandText, exec.result) },
+        // A pass shows its own rows only: a holder of many services prints them all.
+        evidence: { objects, fields, command: commandEvidence(exec.commandText, exec.result, missing.length > 0 ? undefined : rowsAbout(exec.result.stdout, entry.ips)) },
       });
     }
     const problems = findings.filter(finding => finding.outcome !== 'pass').length;

@@ -1,30 +1,17 @@
 import { CheckEvidence, CheckFinding } from '@internal/plugin-network-common';
 import { DiagnosticCheck } from '../../DiagnosticCheck';
-import { ciliumNotInstalledReason, findCiliumAgents, nodeRef } from './ciliumAgents';
+import { CiliumAgent, ciliumNotInstalledReason, findCiliumAgents, nodeRef } from './ciliumAgents';
 import { commandEvidence } from './commandEvidence';
-import { AgentExec, execInAgents, throwIfNoAgentAnswered } from './execInAgents';
+import { AgentExec, forEachAgentExec, throwIfNoAgentAnswered } from './execInAgents';
 import { ExpectedFrontend, formatFrontend, loadBalancerServicesInScope } from './loadBalancerServices';
 import { BpfLbFrontend, parseBpfLbList } from './parseBpfLbList';
 
 const BPF_LB_COMMAND = ['cilium-dbg', 'bpf', 'lb', 'list'];
-
-/** One agent's BPF service map, indexed for lookups, or why it could not be read. */
-interface AgentMap {
-  exec: AgentExec;
-  frontends?: Map<string, BpfLbFrontend[]>;
-  problem?: string;
-}
-
-function readMap(exec: AgentExec): AgentMap {
-  if (!exec.result) return { exec, problem: exec.error?.message ?? 'no answer' };
-  if (exec.result.exitCode !== 0) return { exec, problem: `exit code ${exec.result.exitCode}: ${exec.result.stderr.trim()}` };
-  const frontends = new Map<string, BpfLbFrontend[]>();
-  for (const frontend of parseBpfLbList(exec.result.stdout)) {
-    const key = `${frontend.ip}|${frontend.port}`;
-    frontends.set(key, [...(frontends.get(key) ?? []), frontend]);
-  }
-  return { exec, frontends };
-}
+/**
+ * No new agent is asked after this long, so the check ends within the runner's timeout on
+ * clusters with many nodes and large maps; the agents left are reported, not silently passed.
+ */
+export const LB_FRONTENDS_BUDGET_MS = 20_000;
 
 function isProgrammed(map: Map<string, BpfLbFrontend[]>, expected: ExpectedFrontend): boolean {
   // Older agents print no protocol; then address and port decide.
@@ -38,6 +25,11 @@ function rowsAbout(output: string, ips: string[]): string {
   const rows = lines.filter(line => ips.some(ip => line.includes(`${ip}:`) || line.includes(`[${ip}]:`)));
   const body = rows.length > 0 ? rows.join('\n') : `(no rows for ${ips.join(', ')} among ${lines.filter(Boolean).length - (header ? 1 : 0)} rows)`;
   return header ? `${header}\n${body}` : body;
+}
+
+/** Agents that are not Ready first: they are the likeliest to have a stale map. */
+function suspectsFirst(agents: CiliumAgent[]): CiliumAgent[] {
+  return [...agents].sort((a, b) => Number(a.readiness.ready) - Number(b.readiness.ready));
 }
 
 /** `cilium.lb-frontends`: every LoadBalancer IP Kubernetes assigned is in each agent's BPF LB map. */
@@ -57,66 +49,85 @@ export const lbFrontendsCheck: DiagnosticCheck = {
 
     const services = loadBalancerServicesInScope(context);
     if (services.length === 0) return { findings: [], summary: 'No LoadBalancer service with an address in scope' };
-    const agents = findCiliumAgents(context.cache);
+    const agents = suspectsFirst(findCiliumAgents(context.cache));
     if (agents.length === 0) return { findings: [], summary: 'No Cilium agent pods to ask' };
 
-    const execs = await execInAgents(context, agents, BPF_LB_COMMAND);
-    throwIfNoAgentAnswered(execs);
-    const maps = execs.map(readMap);
-
-    const findings: CheckFinding[] = [];
-    for (const map of maps.filter(entry => entry.problem)) {
-      const { agent, commandText } = map.exec;
-      findings.push({
-        outcome: agent.readiness.ready ? 'error' : 'fail',
-        subject: `node ${agent.nodeName}`,
-        message: `The BPF LB map of agent ${agent.namespace}/${agent.pod} could not be read${agent.readiness.ready ? '' : ' (agent not Ready)'}: ${map.problem}`,
-        object: agent.ref,
-        evidence: {
-          objects: [agent.ref, nodeRef(agent.nodeName)],
-          command: map.exec.result ? commandEvidence(commandText, map.exec.result) : { text: commandText, output: map.problem ?? '' },
-        },
-      });
-    }
-
-    let missingCount = 0;
+    // Each answer is compared as it arrives and its output dropped: a large map is megabytes.
+    const problemFindings: CheckFinding[] = [];
+    const missingFindings: CheckFinding[] = [];
+    const failedServices = new Set<string>();
+    const answered: AgentExec[] = [];
+    let readableCount = 0;
     let checkEvidence: CheckEvidence | undefined;
-    const readable = maps.filter(entry => entry.frontends);
-    for (const entry of services) {
-      const serviceName = `${entry.ref.namespace}/${entry.ref.name}`;
-      let programmedEverywhere = true;
-      for (const map of readable) {
-        const missing = entry.frontends.filter(frontend => !isProgrammed(map.frontends!, frontend));
+    const digest = (exec: AgentExec) => {
+      const { agent, commandText, result } = exec;
+      answered.push({ agent, commandText, error: exec.error, result: result && { ...result, stdout: '' } });
+      const problem = !result ? exec.error?.message ?? 'no answer' : result.exitCode !== 0 && `exit code ${result.exitCode}: ${result.stderr.trim()}`;
+      if (problem || !result) {
+        problemFindings.push({
+          outcome: agent.readiness.ready ? 'error' : 'fail',
+          subject: `node ${agent.nodeName}`,
+          message: `The BPF LB map of agent ${agent.namespace}/${agent.pod} could not be read${agent.readiness.ready ? '' : ' (agent not Ready)'}: ${problem}`,
+          object: agent.ref,
+          evidence: {
+            objects: [agent.ref, nodeRef(agent.nodeName)],
+            command: result ? commandEvidence(commandText, result) : { text: commandText, output: String(problem) },
+          },
+        });
+        return;
+      }
+      readableCount += 1;
+      const map = new Map<string, BpfLbFrontend[]>();
+      for (const frontend of parseBpfLbList(result.stdout)) {
+        const key = `${frontend.ip}|${frontend.port}`;
+        const list = map.get(key);
+        if (list) list.push(frontend);
+        else map.set(key, [frontend]);
+      }
+      for (const entry of services) {
+        const missing = entry.frontends.filter(frontend => !isProgrammed(map, frontend));
         if (missing.length === 0) continue;
-        programmedEverywhere = false;
-        missingCount += 1;
-        const { agent, commandText, result } = map.exec;
-        findings.push({
+        const serviceName = `${entry.ref.namespace}/${entry.ref.name}`;
+        failedServices.add(serviceName);
+        missingFindings.push({
           outcome: 'fail',
           subject: `Service ${serviceName}`,
           message: `FrontendNotProgrammed: ${missing.map(formatFrontend).join(', ')} missing from the BPF LB map of the agent on node ${agent.nodeName} (${agent.namespace}/${agent.pod})`,
           object: entry.ref,
           evidence: {
             objects: [entry.ref, agent.ref, nodeRef(agent.nodeName)],
-            command: commandEvidence(commandText, result!, rowsAbout(result!.stdout, entry.ips)),
+            command: commandEvidence(commandText, result, rowsAbout(result.stdout, entry.ips)),
             fields: { 'status.loadBalancer.ingress': entry.ips.join(', '), node: agent.nodeName },
           },
         });
-        checkEvidence ??= { command: commandEvidence(commandText, result!) };
+        checkEvidence ??= { command: commandEvidence(commandText, result) };
       }
-      if (programmedEverywhere) {
-        findings.push({
-          outcome: 'pass',
-          subject: `Service ${serviceName}`,
-          message: `${entry.frontends.map(formatFrontend).join(', ')} programmed on ${readable.length} of ${readable.length} agents`,
-          object: entry.ref,
-        });
-      }
+    };
+    const { notAsked } = await forEachAgentExec(context, agents, BPF_LB_COMMAND, digest, { startBy: Date.now() + LB_FRONTENDS_BUDGET_MS });
+    throwIfNoAgentAnswered(answered);
+
+    const findings: CheckFinding[] = [...problemFindings, ...missingFindings];
+    if (notAsked.length > 0) {
+      findings.push({
+        outcome: 'warn',
+        subject: `${notAsked.length} agents`,
+        message: `Not asked within ${LB_FRONTENDS_BUDGET_MS / 1000} s (large maps): nodes ${notAsked.map(agent => agent.nodeName).join(', ')}`,
+      });
+    }
+    for (const entry of services) {
+      const serviceName = `${entry.ref.namespace}/${entry.ref.name}`;
+      if (failedServices.has(serviceName)) continue;
+      findings.push({
+        outcome: 'pass',
+        subject: `Service ${serviceName}`,
+        message: `${entry.frontends.map(formatFrontend).join(', ')} programmed on ${readableCount} of ${readableCount} agents`,
+        object: entry.ref,
+      });
     }
     const summary =
-      missingCount === 0
-        ? `${services.length} LoadBalancer services programmed on ${readable.length} agents`
-        : `${missingCount} service/agent pairs with LoadBalancer frontends missing from the BPF map`;
+      missingFindings.length === 0
+        ? `${services.length} LoadBalancer services programmed on ${readableCount} agents`
+        : `${missingFindings.length} service/agent pairs with LoadBalancer frontends missing from the BPF map`;
     return { findings, summary, evidence: checkEvidence };
   },
 };

@@ -3,6 +3,7 @@
  * (slot 0, `0.0.0.0:0 (<revnat id>) (0) [<flags>]`) followed by one row per backend slot.
  * Current agents print `ip:port/PROTO (slot)` in the first column; older ones print
  * `ip:port` and leave the first column blank on backend rows. IPv6 addresses come bracketed.
+ * A large cluster's map runs to tens of thousands of rows, so each row is read with one regex.
  */
 export interface BpfLbFrontend {
   ip: string;
@@ -15,9 +16,15 @@ export interface BpfLbFrontend {
   backends: string[];
 }
 
+const ADDRESS = /^\[?([0-9A-Fa-f.:]+?)\]?:(\d+)(?:\/([A-Za-z]+))?$/;
+// Frontend (or blank), optional `(slot)`, the backend address, the rest (ids, flags).
+const ROW = /^(\S*)\s+(?:\(\d+\)\s+)?(\S+)(.*)$/;
+// The master row's backend is the 0.0.0.0:0 (or [::]:0) placeholder.
+const PLACEHOLDER = /^(0\.0\.0\.0|\[::\]):0/;
+
 /** Splits `ip:port[/PROTO]` (IPv6 as `[ip]:port`); undefined when it is not an address. */
 export function parseLbAddress(text: string): { ip: string; port: number; protocol?: string } | undefined {
-  const match = /^\[?([0-9A-Fa-f.:]+?)\]?:(\d+)(?:\/([A-Za-z]+))?$/.exec(text);
+  const match = ADDRESS.exec(text);
   if (!match) return undefined;
   return { ip: match[1], port: Number(match[2]), protocol: match[3]?.toUpperCase() };
 }
@@ -26,34 +33,34 @@ export function parseLbAddress(text: string): { ip: string; port: number; protoc
 export function parseBpfLbList(text: string): BpfLbFrontend[] {
   const frontends = new Map<string, BpfLbFrontend>();
   let current: BpfLbFrontend | undefined;
+  let currentText = '';
   for (const line of text.split('\n')) {
-    if (line.trim() === '' || /^SERVICE ADDRESS/.test(line)) continue;
-    const startsWithFrontend = !/^\s/.test(line);
-    const cells = line.trim().split(/\s+/);
-    let rest: string[];
-    if (startsWithFrontend) {
-      const address = parseLbAddress(cells[0]);
-      if (!address) continue;
-      // The frontend's slot follows as `(N)` in current formats.
-      rest = /^\(\d+\)$/.test(cells[1] ?? '') ? cells.slice(2) : cells.slice(1);
+    const row = ROW.exec(line);
+    if (!row) continue;
+    const [, frontendText, backend, rest] = row;
+    if (frontendText !== '' && frontendText !== currentText) {
+      const address = parseLbAddress(frontendText);
+      // The header and anything else that is not a frontend row.
+      if (!address) {
+        current = undefined;
+        continue;
+      }
+      currentText = frontendText;
       const key = `${address.ip}|${address.port}|${address.protocol ?? ''}`;
       current = frontends.get(key);
       if (!current) {
         current = { ...address, flags: [], backends: [] };
         frontends.set(key, current);
       }
-    } else {
-      rest = cells;
     }
-    if (!current || rest.length === 0) continue;
-    // Flags close the master row; a bracketed IPv6 backend address is not one.
-    const flagsText = /\[([^\]]*)\]\s*$/.exec(rest.join(' '))?.[1];
-    if (flagsText !== undefined) {
-      current.flags = flagsText.split(',').map(flag => flag.trim()).filter(Boolean);
+    if (!current) continue;
+    if (PLACEHOLDER.test(backend)) {
+      // Flags close the master row; a bracketed IPv6 backend address is not one.
+      const flags = /\[([^\]]*)\]\s*$/.exec(rest)?.[1];
+      if (flags !== undefined) current.flags = flags.split(',').map(flag => flag.trim()).filter(Boolean);
+    } else if (ADDRESS.test(backend)) {
+      current.backends.push(backend);
     }
-    const backend = rest[0];
-    // The master row's backend is the 0.0.0.0:0 (or [::]:0) placeholder.
-    if (backend && !/^(0\.0\.0\.0|\[::\]):0/.test(backend) && parseLbAddress(backend)) current.backends.push(backend);
   }
   return [...frontends.values()];
 }
