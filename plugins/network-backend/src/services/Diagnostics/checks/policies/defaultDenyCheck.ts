@@ -2,9 +2,21 @@ import { defaultDenyPolicies } from '@internal/plugin-network-common';
 import { namespacesWithoutDefaultDeny } from '../../../ClusterOverviewBuilder/policyCoverage';
 import { refOf } from '../../../RequestPathResolver/objectRefs';
 import { namespaceLabels } from '../../../RequestPathResolver/policyHops';
-import { DiagnosticCheck } from '../../DiagnosticCheck';
+import { CheckContext, DiagnosticCheck } from '../../DiagnosticCheck';
 import { countOf, namespacesInScope, objectFinding } from '../../scopedObjects';
 import { PoliciesByNamespace } from './policiesByNamespace';
+
+/**
+ * The namespaces whose coverage a run asks about. An entity's request path also reaches the
+ * gateway's namespace; its default-deny is the platform's concern (a cluster run names it), so
+ * an entity run looks at the namespaces of its own pods.
+ */
+function workloadNamespaces(context: CheckContext): string[] | undefined {
+  if (context.scope.kind !== 'entity') return namespacesInScope(context);
+  const own = context.scope.objects.filter(ref => ref.kind === 'Pod' && ref.namespace).map(ref => ref.namespace!);
+  // Without pods, the first namespace is the workload's own (scopeOfRequestPath puts it first).
+  return own.length > 0 ? [...new Set(own)] : context.scope.namespaces.slice(0, 1);
+}
 
 /**
  * Namespaces no policy puts into ingress default-deny (kube-* left out): any pod there accepts
@@ -25,7 +37,7 @@ export const defaultDenyCheck: DiagnosticCheck = {
     if (PoliciesByNamespace.noPolicyApi(cache)) {
       return { findings: [], summary: 'No policy API is served', skippedBecause: 'the cluster serves neither NetworkPolicy nor CiliumNetworkPolicy' };
     }
-    const scoped = namespacesInScope(context);
+    const scoped = workloadNamespaces(context);
     const namespaces = scoped
       ? scoped.map(name => cache.get('Namespace', undefined, name) ?? { metadata: { name } })
       : cache.list('Namespace');

@@ -47,9 +47,11 @@ export const poolExhaustionCheck: DiagnosticCheck = {
         const waiting = pending.filter(service => poolSelectsService(pool, service));
         if (waiting.length > 0) {
           fields.waitingServices = waiting.map(service => `${service.metadata.namespace}/${service.metadata.name}`).join(', ');
+          // An entity whose own service holds an address is not failed by another one waiting.
+          const waitsInScope = context.scope.kind !== 'entity' || waiting.some(service => context.inScope(refOf('Service', service, 'v1')));
           return [
             objectFinding(
-              'fail',
+              waitsInScope ? 'fail' : 'warn',
               ref,
               `out_of_ips: all ${usage.total} addresses are in use and ${countOf(waiting.length, 'service')} (${fields.waitingServices}) wait for one`,
               fields,

@@ -100,6 +100,17 @@ describe('pools.exhaustion', () => {
     expect(report.findings[0].evidence?.objects).toContainEqual({ apiVersion: 'v1', kind: 'Service', namespace: 'home', name: 'mosquitto' });
   });
 
+  it('in an entity scope fails only when the entity itself waits', async () => {
+    const objects = {
+      CiliumLoadBalancerIPPool: [iot],
+      Service: [loadBalancer('home', 'matter', '192.168.4.1', { pool: 'iot' }), loadBalancer('home', 'mosquitto', undefined, { pool: 'iot' }, [outOfIps])],
+    };
+    const holder = await run(poolExhaustionCheck, objects, { scope: entityScope([{ kind: 'CiliumLoadBalancerIPPool', name: 'iot' }, { kind: 'Service', namespace: 'home', name: 'matter' }]) });
+    expect(holder.findings.map(finding => finding.outcome)).toEqual(['warn']);
+    const waiter = await run(poolExhaustionCheck, objects, { scope: entityScope([{ kind: 'CiliumLoadBalancerIPPool', name: 'iot' }, { kind: 'Service', namespace: 'home', name: 'mosquitto' }]) });
+    expect(waiter.findings.map(finding => finding.outcome)).toEqual(['fail']);
+  });
+
   it('warns on a full pool nobody waits on and on a nearly full one', async () => {
     const six = ['1', '2', '3', '4', '5', '6'].map(last => loadBalancer('web', `s${last}`, `192.168.2.${last}`, { pool: 'main' }));
     const report = await run(poolExhaustionCheck, { CiliumLoadBalancerIPPool: [iot, main], Service: [loadBalancer('home', 'matter', '192.168.4.1', { pool: 'iot' }), ...six.slice(0, 6)] });
