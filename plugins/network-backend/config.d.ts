@@ -36,6 +36,48 @@ export interface Config {
        */
       cacheTtlMs?: number;
     };
+    /** How diagnostics runs run, are scheduled, kept and announced. */
+    diagnostics?: {
+      /**
+       * Checks running at once within one run.
+       * @visibility backend
+       * @default 4
+       */
+      concurrency?: number;
+      /**
+       * A check still running after this many seconds is stopped and reported as `error`.
+       * @visibility backend
+       * @default 30
+       */
+      checkTimeoutSeconds?: number;
+      /**
+       * Certificates expiring within this many days make `certificates.expiry` warn.
+       * @visibility backend
+       * @default 14
+       */
+      certificateExpiryWarningDays?: number;
+      /** Scheduled full runs of every cluster (once per interval across replicas). */
+      schedule?: {
+        /**
+         * Minutes between scheduled runs; 0 turns them off.
+         * @visibility backend
+         * @default 30
+         */
+        frequencyMinutes?: number;
+      };
+      /**
+       * Finished runs older than this many days are deleted.
+       * @visibility backend
+       * @default 30
+       */
+      retentionDays?: number;
+      /**
+       * Entity refs (users or groups) notified when a check turns from pass to fail.
+       * @visibility backend
+       * @default (a broadcast to every user)
+       */
+      notify?: string[];
+    };
     /**
      * What only the network plugin needs per cluster, keyed by the cluster name
      * (the Kubernetes plugin's cluster name or the kubeconfig context name).

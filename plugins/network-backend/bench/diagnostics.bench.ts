@@ -17,7 +17,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import knexFactory from 'knex';
 import { ConfigReader } from '@backstage/config';
-import { mockServices } from '@backstage/backend-test-utils';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { ClusterRegistry } from '../src/services/ClusterRegistry/ClusterRegistry';
 import { NetworkClusters } from '../src/services/NetworkClusters/NetworkClusters';
 import { DnsProbe } from '../src/services/DnsProbe/DnsProbe';
@@ -69,6 +69,15 @@ function kubectlChecklist(agentPods: string[]): string[][] {
   ];
 }
 
+/** Warnings and errors only, so the figures stay readable. */
+const logger: LoggerService = {
+  debug: () => {},
+  info: () => {},
+  warn: (message: string) => console.warn(`warn: ${message}`),
+  error: (message: string) => console.error(`error: ${message}`),
+  child: () => logger,
+};
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function main() {
@@ -84,7 +93,7 @@ async function main() {
     },
     network: { clusters: { demo: { dns: { internal: demo.endpoints.dns }, talos: { talosconfigPath: `${demo.stateDir}/talosconfig` } } } },
   });
-  const clusters = new NetworkClusters({ registry: ClusterRegistry.fromConfig(config), logger: mockServices.logger.mock() });
+  const clusters = new NetworkClusters({ registry: ClusterRegistry.fromConfig(config), logger });
   const fillStarted = performance.now();
   clusters.start();
   await clusters.whenSynced();
@@ -110,7 +119,7 @@ async function main() {
     entityScopes: new EntityScopeResolver({ catalog: { getEntityByRef: async () => entity } as any, requestPaths }),
     createExec: definition => createPodExec(definition),
     createTalos: definition => createTalosClient(definition),
-    logger: mockServices.logger.mock(),
+    logger,
   });
   const credentials = { $$type: '@backstage/BackstageCredentials', principal: { type: 'user', userEntityRef: 'user:default/bench' } } as any;
 
