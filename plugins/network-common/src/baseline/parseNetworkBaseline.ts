@@ -29,20 +29,6 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
 const HOSTNAME = /^(\*\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const PROTOCOLS = ['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP'] as const;
 
-/**
- * Reads and validates a network baseline (`network.clusters.<name>.baseline`). Every problem
- * names its field path under `fieldPath`, e.g.
- * `network.clusters.demo.baseline.ipPools[1].blocks[0].cidr: '10.0.0.0/33' is not a valid CIDR`,
- * so bad config is refused before anything reaches a cluster. Overlapping pools are a problem
- * too (Cilium would disable the newer one).
- */
-export function parseNetworkBaseline(raw: unknown, fieldPath: string): ParsedNetworkBaseline {
-  const reader = new FieldReader();
-  const baseline = readBaseline(reader, raw, fieldPath);
-  if (reader.problems.length > 0) return { problems: reader.problems };
-  return { baseline, problems: [] };
-}
-
 /** Collects problems while reading, so one pass reports all of them. */
 class FieldReader {
   readonly problems: string[] = [];
@@ -144,6 +130,20 @@ class FieldReader {
     if ('error' in checked) this.problem(path, checked.error);
     return selector;
   }
+}
+
+/**
+ * Reads and validates a network baseline (`network.clusters.<name>.baseline`). Every problem
+ * names its field path under `fieldPath`, e.g.
+ * `network.clusters.demo.baseline.ipPools[1].blocks[0].cidr: '10.0.0.0/33' is not a valid CIDR`,
+ * so bad config is refused before anything reaches a cluster. Overlapping pools are a problem
+ * too (Cilium would disable the newer one).
+ */
+export function parseNetworkBaseline(raw: unknown, fieldPath: string): ParsedNetworkBaseline {
+  const reader = new FieldReader();
+  const baseline = readBaseline(reader, raw, fieldPath);
+  if (reader.problems.length > 0) return { problems: reader.problems };
+  return { baseline, problems: [] };
 }
 
 function describe(value: unknown): string {
@@ -314,9 +314,7 @@ function readL2Policy(reader: FieldReader, value: unknown, path: string): Baseli
   const name = reader.name(object.name, `${path}.name`);
   const interfaces = reader.stringList(object.interfaces, `${path}.interfaces`);
   interfaces?.forEach((pattern, index) => {
-    try {
-      new RegExp(pattern);
-    } catch {
+    if (!isValidRegex(pattern)) {
       reader.problem(`${path}.interfaces[${index}]`, `'${pattern}' is not a valid regular expression`);
     }
   });
@@ -480,4 +478,12 @@ function readDefaultDeny(reader: FieldReader, value: unknown, path: string): Bas
   const allowDnsEgress = reader.boolean(object.allowDnsEgress, `${path}.allowDnsEgress`, true);
   if (!namespace) return undefined;
   return { namespace, kind: kind ?? 'NetworkPolicy', allowDnsEgress };
+}
+
+function isValidRegex(pattern: string): boolean {
+  try {
+    return RegExp(pattern) instanceof RegExp;
+  } catch {
+    return false;
+  }
 }

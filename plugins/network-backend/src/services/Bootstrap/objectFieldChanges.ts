@@ -22,10 +22,10 @@ function withoutServerFields(object: unknown): unknown {
   return { ...rest, metadata: kept };
 }
 
-function compare(before: unknown, after: unknown, path: string, changes: FieldChange[]): void {
+function compare(beforeValue: unknown, afterValue: unknown, path: string, changes: FieldChange[]): void {
   // An added or removed object or list is listed leaf by leaf, like a changed one.
-  if (before === undefined && (isRecord(after) || Array.isArray(after))) before = Array.isArray(after) ? [] : {};
-  if (after === undefined && (isRecord(before) || Array.isArray(before))) after = Array.isArray(before) ? [] : {};
+  const before = beforeValue === undefined ? emptyLike(afterValue) : beforeValue;
+  const after = afterValue === undefined ? emptyLike(beforeValue) : afterValue;
   if (isRecord(before) && isRecord(after)) {
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     for (const key of keys) compare(before[key], after[key], path ? `${path}.${key}` : key, changes);
@@ -43,6 +43,12 @@ function compare(before: unknown, after: unknown, path: string, changes: FieldCh
     ...(before !== undefined ? { before } : {}),
     ...(after !== undefined ? { after } : {}),
   });
+}
+
+/** An empty object or list for a container, undefined for anything else. */
+function emptyLike(value: unknown): unknown {
+  if (Array.isArray(value)) return [];
+  return isRecord(value) ? {} : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -29,8 +29,12 @@ export async function etcdBootstrapStep(
         return { status: 'failed', message: attempt > 1 ? `${message} (after ${attempt} attempts)` : message };
       }
       await context.log(`${target.node} is not ready for the bootstrap (${message}); retrying in ${delay} ms`);
-      await new Promise(resolve => setTimeout(resolve, delay));
+      await sleep(delay);
       delay = Math.min(delay * 2, 30_000);
     }
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms));
 }
