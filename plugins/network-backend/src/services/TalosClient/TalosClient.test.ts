@@ -266,6 +266,19 @@ describe('TalosClient against the demo apid (seeded cluster)', () => {
   });
 });
 
+describe('TalosClient lifecycle', () => {
+  it('refuses calls after close()', async () => {
+    const client = new TalosClient({
+      clusterName: 'lab',
+      access: { endpoints: ['127.0.0.1'] },
+    });
+    client.close();
+    const error = await rejection(client.version());
+    expect(error.kind).toBe('bad-config');
+    expect(error.message).toBe('the Talos client of cluster lab is closed');
+  });
+});
+
 describe('TalosClient connection failures', () => {
   let talosconfigPath: string;
   let pki: TestPki;

@@ -385,18 +385,23 @@ export class TalosClient {
       channel =>
         new Promise<MessagesEnvelope<Message>>((resolve, reject) => {
           const client = channel[service] as any;
-          const call = client[method](
+          // A run's signal outlives many calls: drop the listener when the call ends.
+          const pending: { call?: grpc.ClientUnaryCall } = {};
+          const onAbort = () => pending.call?.cancel();
+          pending.call = client[method](
             request,
             nodeMetadata(node),
             { deadline: Date.now() + timeoutMs },
             (
               error: grpc.ServiceError | null,
               response: MessagesEnvelope<Message>,
-            ) => (error ? reject(error) : resolve(response)),
+            ) => {
+              options.signal?.removeEventListener('abort', onAbort);
+              if (error) reject(error);
+              else resolve(response);
+            },
           ) as grpc.ClientUnaryCall;
-          options.signal?.addEventListener('abort', () => call.cancel(), {
-            once: true,
-          });
+          options.signal?.addEventListener('abort', onAbort, { once: true });
         }),
     );
     const message = envelope.messages[0];
