@@ -1,13 +1,7 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@material-ui/core';
+import { Typography } from '@material-ui/core';
 import type { CertificateSummary } from '@internal/plugin-network-common';
 import { StateLabel } from '../../StateLabel';
+import { StateTable } from '../../StateTable';
 import { certificateState, CERTIFICATE_EXPIRING_DAYS } from '../objectStates';
 import { CertificateTimeline } from './CertificateTimeline';
 import { SectionCard } from './SectionCard';
@@ -35,28 +29,22 @@ export const CertificatesSection = (props: {
     body = <Typography>No Certificate objects in this cluster.</Typography>;
   } else {
     body = (
-      <Table size="small" aria-label="Certificates">
-        <TableHead>
-          <TableRow>
-            <TableCell>Certificate</TableCell>
-            <TableCell>State</TableCell>
-            <TableCell>
-              Expiry (0–90 days, dashed line: renewal at{' '}
-              {CERTIFICATE_EXPIRING_DAYS})
-            </TableCell>
-            <TableCell>DNS names</TableCell>
-            <TableCell>Issuer</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {sorted.map(certificate => {
-            const state = certificateState(certificate);
-            return (
-              <TableRow key={`${certificate.namespace}/${certificate.name}`}>
-                <TableCell>
-                  {certificate.namespace}/{certificate.name}
-                </TableCell>
-                <TableCell>
+      <StateTable
+        label="Certificates"
+        rows={sorted}
+        rowKey={certificate => `${certificate.namespace}/${certificate.name}`}
+        columns={[
+          {
+            title: 'Certificate',
+            render: certificate =>
+              `${certificate.namespace}/${certificate.name}`,
+          },
+          {
+            title: 'State',
+            render: certificate => {
+              const state = certificateState(certificate);
+              return (
+                <>
                   <StateLabel state={state.state}>{state.reason}</StateLabel>
                   {state.state !== 'ok' && certificate.readyMessage && (
                     <Typography
@@ -67,22 +55,33 @@ export const CertificatesSection = (props: {
                       {certificate.readyMessage}
                     </Typography>
                   )}
-                </TableCell>
-                <TableCell>
-                  <CertificateTimeline
-                    daysLeft={certificate.daysLeft}
-                    notAfter={certificate.notAfter}
-                    state={state.state}
-                    renewalMarkDays={CERTIFICATE_EXPIRING_DAYS}
-                  />
-                </TableCell>
-                <TableCell>{certificate.dnsNames.join(', ')}</TableCell>
-                <TableCell>{certificate.issuer}</TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+                </>
+              );
+            },
+          },
+          {
+            title: (
+              <>
+                Expiry (0–90 days, dashed line: renewal at{' '}
+                {CERTIFICATE_EXPIRING_DAYS})
+              </>
+            ),
+            render: certificate => (
+              <CertificateTimeline
+                daysLeft={certificate.daysLeft}
+                notAfter={certificate.notAfter}
+                state={certificateState(certificate).state}
+                renewalMarkDays={CERTIFICATE_EXPIRING_DAYS}
+              />
+            ),
+          },
+          {
+            title: 'DNS names',
+            render: certificate => certificate.dnsNames.join(', '),
+          },
+          { title: 'Issuer', render: certificate => certificate.issuer },
+        ]}
+      />
     );
   }
   return (

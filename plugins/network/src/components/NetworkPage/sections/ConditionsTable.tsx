@@ -1,12 +1,6 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-} from '@material-ui/core';
 import type { Condition } from '@internal/plugin-network-common';
 import { StateLabel } from '../../StateLabel';
+import { StateTable } from '../../StateTable';
 
 function conditionState(condition: Condition) {
   if (condition.status === 'True') return 'ok' as const;
@@ -27,33 +21,25 @@ export const ConditionsTable = (props: {
     return <em>No conditions reported yet.</em>;
   }
   return (
-    <Table size="small" aria-label="Conditions">
-      <TableHead>
-        <TableRow>
-          <TableCell>Condition</TableCell>
-          <TableCell>Status</TableCell>
-          <TableCell>Reason</TableCell>
-          <TableCell>Message</TableCell>
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {conditions.map(condition => {
-          let state = conditionState(condition);
-          if (inverted.includes(condition.type) && state !== 'unknown') {
-            state = state === 'ok' ? 'failing' : 'ok';
-          }
-          return (
-            <TableRow key={condition.type}>
-              <TableCell>{condition.type}</TableCell>
-              <TableCell>
-                <StateLabel state={state}>{condition.status}</StateLabel>
-              </TableCell>
-              <TableCell>{condition.reason ?? '—'}</TableCell>
-              <TableCell>{condition.message ?? ''}</TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <StateTable
+      label="Conditions"
+      rows={conditions}
+      rowKey={condition => condition.type}
+      columns={[
+        { title: 'Condition', render: condition => condition.type },
+        {
+          title: 'Status',
+          render: condition => {
+            let state = conditionState(condition);
+            if (inverted.includes(condition.type) && state !== 'unknown') {
+              state = state === 'ok' ? 'failing' : 'ok';
+            }
+            return <StateLabel state={state}>{condition.status}</StateLabel>;
+          },
+        },
+        { title: 'Reason', render: condition => condition.reason ?? '—' },
+        { title: 'Message', render: condition => condition.message ?? '' },
+      ]}
+    />
   );
 };
