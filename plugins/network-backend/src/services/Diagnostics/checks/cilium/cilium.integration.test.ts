@@ -104,8 +104,13 @@ describe('Cilium checks against the demo cluster', () => {
   });
 
   it('cilium.lb-frontends catches cilium-lb-frontend-not-programmed with the bpf lb list evidence', async () => {
-    const report = await checks.run(lbFrontendsCheck, { exec });
+    const logs: string[] = [];
+    const report = await checks.run(lbFrontendsCheck, { exec, logs });
     expect(execCalls.filter(call => call.endsWith('cilium-dbg bpf lb list'))).toHaveLength(4);
+    // The not-ready agent is asked first and its progress line names the missing service.
+    expect(execCalls[0]).toBe(`${faultyPod} cilium-dbg bpf lb list`);
+    expect(logs).toHaveLength(4);
+    expect(logs).toContainEqual(expect.stringMatching(new RegExp(`^${FAULTY_NODE}: \\d+ frontends, 1 services missing$`)));
     const failing = report.findings.filter(finding => finding.outcome === 'fail');
     expect(failing).toHaveLength(1);
     const [finding] = failing;

@@ -77,6 +77,7 @@ export const lbFrontendsCheck: DiagnosticCheck = {
         return;
       }
       readableCount += 1;
+      const missingBefore = missingFindings.length;
       const map = new Map<string, BpfLbFrontend[]>();
       for (const frontend of parseBpfLbList(result.stdout)) {
         const key = `${frontend.ip}|${frontend.port}`;
@@ -102,6 +103,8 @@ export const lbFrontendsCheck: DiagnosticCheck = {
         });
         checkEvidence ??= { command: commandEvidence(commandText, result) };
       }
+      // Progress for the run's stream: on large clusters each map takes a while.
+      context.log(`${agent.nodeName}: ${map.size} frontends, ${missingFindings.length - missingBefore} services missing`);
     };
     const { notAsked } = await forEachAgentExec(context, agents, BPF_LB_COMMAND, digest, { startBy: Date.now() + LB_FRONTENDS_BUDGET_MS });
     throwIfNoAgentAnswered(answered);
