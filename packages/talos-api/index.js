@@ -7,7 +7,10 @@ const path = require('node:path');
 exports.TALOS_PROTO_DIR = path.join(__dirname, 'proto');
 
 /** The proto files that define the services, relative to TALOS_PROTO_DIR. */
-exports.TALOS_PROTO_FILES = Object.freeze(['machine/machine.proto', 'cluster/cluster.proto']);
+exports.TALOS_PROTO_FILES = Object.freeze([
+  'machine/machine.proto',
+  'cluster/cluster.proto',
+]);
 
 /**
  * Loader options (see proto/README.md): field names as written in the .proto (`go_version`,
