@@ -1,4 +1,5 @@
 import { createApp } from '@backstage/frontend-defaults';
+import { networkScaffolderFieldsModule } from '@internal/plugin-network';
 import { navModule } from './modules/nav';
 import { signInModule } from './modules/signIn';
 
@@ -8,5 +9,6 @@ import { signInModule } from './modules/signIn';
  * (`app.packages: all` in app-config.yaml); the modules here hold what is ours.
  */
 export default createApp({
-  features: [navModule, signInModule],
+  // The Create service wizard's network pickers (ui:field GatewayPicker, HostnamePicker, ...).
+  features: [navModule, signInModule, networkScaffolderFieldsModule],
 });

@@ -16,3 +16,18 @@ export {
   NetworkPage,
   EntityNetworkContent,
 } from './legacy/plugin';
+export {
+  networkScaffolderFieldsModule,
+  GatewayPickerFieldExtension,
+  HostnamePickerFieldExtension,
+  IssuerPickerFieldExtension,
+  IpPoolPickerFieldExtension,
+  NetworkClusterPickerFieldExtension,
+  BootstrapPlanConfirmFieldExtension,
+} from './scaffolder';
+export type {
+  GatewayPickerOptions,
+  HostnamePickerOptions,
+  IssuerPickerOptions,
+  IpPoolPickerOptions,
+} from './scaffolder';

@@ -1,5 +1,9 @@
 import type { ApiHolder } from '@backstage/core-plugin-api';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { BootstrapPlanConfirm } from './BootstrapPlanConfirm/BootstrapPlanConfirm';
+import { validateBootstrapPlanConfirm } from './BootstrapPlanConfirm/bootstrapPlanValidation';
+import { ClusterPicker } from './ClusterPicker/ClusterPicker';
+import { validateClusterPicker } from './ClusterPicker/clusterValidation';
 import type { FieldReads } from './fieldReads';
 import type { ErrorCollector } from './fieldValidation';
 import { GatewayPicker } from './GatewayPicker/GatewayPicker';
@@ -76,5 +80,15 @@ export const networkFieldDefinitions = {
     name: 'IpPoolPicker',
     component: IpPoolPicker,
     validation: scaffolderValidator(validateIpPoolPicker),
+  },
+  ClusterPicker: {
+    name: 'NetworkClusterPicker',
+    component: ClusterPicker,
+    validation: scaffolderValidator(validateClusterPicker),
+  },
+  BootstrapPlanConfirm: {
+    name: 'BootstrapPlanConfirm',
+    component: BootstrapPlanConfirm,
+    validation: scaffolderValidator(validateBootstrapPlanConfirm),
   },
 } satisfies Record<string, NetworkFieldDefinition>;

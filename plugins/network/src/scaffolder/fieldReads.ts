@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
 import type {
+  BootstrapPlan,
   ClusterOverview,
   ClusterSummary,
   GatewaySummary,
@@ -22,6 +23,8 @@ export interface FieldReads {
   gateways(cluster: string): Promise<GatewaySummary[]>;
   pools(cluster: string): Promise<IpPoolSummary[]>;
   overview(cluster: string): Promise<ClusterOverview>;
+  /** The bootstrap plan (needs network.bootstrap.run). */
+  bootstrapPlan(cluster: string): Promise<BootstrapPlan>;
 }
 
 /** {@link FieldReads} over `/api/network`. */
@@ -47,5 +50,6 @@ export function createFieldReads(apis: FieldReadApis): FieldReads {
       (await get<{ items: IpPoolSummary[] }>(`${clusterPath(cluster)}/pools`))
         .items,
     overview: cluster => get(`${clusterPath(cluster)}/overview`),
+    bootstrapPlan: cluster => get(`${clusterPath(cluster)}/bootstrap/plan`),
   };
 }

@@ -33,6 +33,23 @@ export const ipPoolPickerField = FormFieldBlueprint.make({
   },
 });
 
+/** `scaffolder-form-field:scaffolder/network-cluster-picker`: `ui:field: NetworkClusterPicker`. */
+export const clusterPickerField = FormFieldBlueprint.make({
+  name: 'network-cluster-picker',
+  params: {
+    field: () => import('./formFields').then(m => m.clusterPickerFormField),
+  },
+});
+
+/** `scaffolder-form-field:scaffolder/network-bootstrap-plan-confirm`: `ui:field: BootstrapPlanConfirm`. */
+export const bootstrapPlanConfirmField = FormFieldBlueprint.make({
+  name: 'network-bootstrap-plan-confirm',
+  params: {
+    field: () =>
+      import('./formFields').then(m => m.bootstrapPlanConfirmFormField),
+  },
+});
+
 /**
  * The wizard's network fields for an app on the new frontend system, as a module of the
  * scaffolder plugin: `createApp({ features: [networkScaffolderFieldsModule] })`.
@@ -44,5 +61,7 @@ export const networkScaffolderFieldsModule = createFrontendModule({
     hostnamePickerField,
     issuerPickerField,
     ipPoolPickerField,
+    clusterPickerField,
+    bootstrapPlanConfirmField,
   ],
 });

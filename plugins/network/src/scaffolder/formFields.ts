@@ -20,3 +20,11 @@ export const issuerPickerFormField = createFormField(
 export const ipPoolPickerFormField = createFormField(
   networkFieldDefinitions.IpPoolPicker,
 );
+/** The NetworkClusterPicker form field for the new frontend system. */
+export const clusterPickerFormField = createFormField(
+  networkFieldDefinitions.ClusterPicker,
+);
+/** The BootstrapPlanConfirm form field for the new frontend system. */
+export const bootstrapPlanConfirmFormField = createFormField(
+  networkFieldDefinitions.BootstrapPlanConfirm,
+);

@@ -4,6 +4,8 @@ export {
   HostnamePickerFieldExtension,
   IssuerPickerFieldExtension,
   IpPoolPickerFieldExtension,
+  NetworkClusterPickerFieldExtension,
+  BootstrapPlanConfirmFieldExtension,
 } from './legacyFieldExtensions';
 export type { GatewayPickerOptions } from './GatewayPicker/GatewayPicker';
 export type { HostnamePickerOptions } from './HostnamePicker/HostnamePicker';

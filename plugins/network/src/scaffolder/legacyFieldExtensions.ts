@@ -21,3 +21,11 @@ export const IssuerPickerFieldExtension = legacyNetworkPlugin.provide(
 export const IpPoolPickerFieldExtension = legacyNetworkPlugin.provide(
   createScaffolderFieldExtension(networkFieldDefinitions.IpPoolPicker),
 );
+/** `ui:field: NetworkClusterPicker` for a legacy app. */
+export const NetworkClusterPickerFieldExtension = legacyNetworkPlugin.provide(
+  createScaffolderFieldExtension(networkFieldDefinitions.ClusterPicker),
+);
+/** `ui:field: BootstrapPlanConfirm` for a legacy app. */
+export const BootstrapPlanConfirmFieldExtension = legacyNetworkPlugin.provide(
+  createScaffolderFieldExtension(networkFieldDefinitions.BootstrapPlanConfirm),
+);

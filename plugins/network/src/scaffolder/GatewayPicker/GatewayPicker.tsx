@@ -1,3 +1,4 @@
+import { backendMessage } from '../../components/NetworkErrorPanel';
 import useAsync from 'react-use/esm/useAsync';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { ChoiceSelect } from '../ChoiceSelect';
@@ -73,7 +74,8 @@ export const GatewayPicker = (
       : undefined;
   const failure = clusterError ?? gateways.error;
   let helperText: string | undefined = schema.description;
-  if (failure) helperText = `Could not read the gateways: ${failure.message}`;
+  if (failure)
+    helperText = `Could not read the gateways: ${backendMessage(failure)}`;
   else if (gateways.loading) helperText = `Reading the gateways of ${cluster}…`;
   else if (pick === 'listener' && !gateway)
     helperText = chosenGateway

@@ -7,6 +7,7 @@ import {
 
 const reads = (): FieldReads => ({
   clusters: jest.fn(),
+  bootstrapPlan: jest.fn(),
   overview: jest.fn(),
   pools: jest.fn(),
   gateways: jest.fn(async () => gatewaysFixture()),

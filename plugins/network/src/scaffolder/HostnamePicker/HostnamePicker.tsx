@@ -1,3 +1,4 @@
+import { backendMessage } from '../../components/NetworkErrorPanel';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
@@ -66,7 +67,9 @@ export const HostnamePicker = (
   } else if (value && (settled !== value || verdict.loading)) {
     helperText = `Checking ${value} in cluster ${cluster ?? '…'}…`;
   } else if (verdict.error) {
-    helperText = `Could not check availability: ${verdict.error.message}`;
+    helperText = `Could not check availability: ${backendMessage(
+      verdict.error,
+    )}`;
   } else if (verdict.value) {
     helperText = verdict.value.message;
     error = verdict.value.state !== 'available';

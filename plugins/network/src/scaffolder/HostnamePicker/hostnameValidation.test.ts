@@ -7,6 +7,7 @@ function reads(
 ): FieldReads {
   return {
     clusters: jest.fn(),
+    bootstrapPlan: jest.fn(),
     gateways: jest.fn(),
     pools: jest.fn(),
     overview,

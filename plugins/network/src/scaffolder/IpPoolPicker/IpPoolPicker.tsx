@@ -1,3 +1,4 @@
+import { backendMessage } from '../../components/NetworkErrorPanel';
 import useAsync from 'react-use/esm/useAsync';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { ChoiceSelect } from '../ChoiceSelect';
@@ -39,7 +40,8 @@ export const IpPoolPicker = (
   );
   const failure = clusterError ?? pools.error;
   let helperText: string | undefined = schema.description;
-  if (failure) helperText = `Could not read the IP pools: ${failure.message}`;
+  if (failure)
+    helperText = `Could not read the IP pools: ${backendMessage(failure)}`;
   else if (pools.loading) helperText = `Reading the IP pools of ${cluster}…`;
   else if (pools.value && pools.value.length === 0)
     helperText = `Cluster ${cluster} has no CiliumLoadBalancerIPPool`;

@@ -49,6 +49,7 @@ describe('poolProblem and validateIpPoolPicker', () => {
   it('refuses an exhausted pool when the user moves on', async () => {
     const reads: FieldReads = {
       clusters: jest.fn(),
+      bootstrapPlan: jest.fn(),
       gateways: jest.fn(),
       overview: jest.fn(),
       pools: jest.fn(async () => poolsFixture()),

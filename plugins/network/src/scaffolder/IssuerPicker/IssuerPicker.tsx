@@ -1,3 +1,4 @@
+import { backendMessage } from '../../components/NetworkErrorPanel';
 import useAsync from 'react-use/esm/useAsync';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { ChoiceSelect } from '../ChoiceSelect';
@@ -53,7 +54,8 @@ export const IssuerPicker = (
   const chosen = choices.find(choice => choice.value === formData);
   const failure = clusterError ?? overview.error;
   let helperText: string | undefined = schema.description;
-  if (failure) helperText = `Could not read the issuers: ${failure.message}`;
+  if (failure)
+    helperText = `Could not read the issuers: ${backendMessage(failure)}`;
   else if (overview.loading) helperText = `Reading the issuers of ${cluster}…`;
   else if (overview.value && !overview.value.issuers)
     helperText =

@@ -51,6 +51,7 @@ describe('issuerProblem and validateIssuerPicker', () => {
 
   const reads = (overview: object): FieldReads => ({
     clusters: jest.fn(),
+    bootstrapPlan: jest.fn(),
     gateways: jest.fn(),
     pools: jest.fn(),
     overview: jest.fn(async () => overview as any),
