@@ -112,7 +112,7 @@ export const agentStatusCheck: DiagnosticCheck = {
           subject,
           message: `Cilium Ok, cluster health Ok, ${status.controllerCount} controllers healthy, kube-proxy replacement ${status.kubeProxyReplacement ?? 'unknown'}`,
           object: agent.ref,
-          evidence: { objects, fields, command: { text: commandText, output: '', exitCode: result.exitCode } },
+          evidence: { objects, fields },
         });
         continue;
       }

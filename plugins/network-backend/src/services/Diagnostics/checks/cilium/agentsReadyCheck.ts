@@ -30,6 +30,8 @@ export const agentsReadyCheck: DiagnosticCheck = {
       ? { apiVersion: 'apps/v1', kind: 'DaemonSet', namespace: daemonSets[0].metadata.namespace, name: daemonSets[0].metadata.name }
       : undefined;
 
+    if (nodeNames.length === 0) return { findings: [], summary: 'No pods of this scope run on any node' };
+
     const findings: CheckFinding[] = [];
     const notReadyNodes: string[] = [];
     for (const nodeName of nodeNames) {

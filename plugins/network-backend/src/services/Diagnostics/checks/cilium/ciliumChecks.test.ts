@@ -105,6 +105,20 @@ describe('cilium.agents-ready', () => {
   });
 });
 
+describe('cilium.agents-ready in a narrowed run', () => {
+  it('looks only at the nodes of the namespace\'s pods, and says so when it has none', async () => {
+    const objects = {
+      Node: [node('n1'), node('n2')],
+      DaemonSet: [daemonSet],
+      Pod: [agentPod('cilium-a', 'n1'), agentPod('cilium-b', 'n2', false), { metadata: { namespace: 'web', name: 'web-1' }, spec: { nodeName: 'n1' }, status: {} }],
+    };
+    const web = await run(agentsReadyCheck, objects, { scope: { kind: 'namespace', namespace: 'web' } });
+    expect(web.findings.map(finding => [finding.outcome, finding.subject])).toEqual([['pass', 'node n1']]);
+    const empty = await run(agentsReadyCheck, objects, { scope: { kind: 'namespace', namespace: 'quiet' } });
+    expect(empty).toEqual({ findings: [], summary: 'No pods of this scope run on any node' });
+  });
+});
+
 describe('cilium.operator-ready', () => {
   it('fails when no operator replica is Ready and when the Deployment is missing', async () => {
     const operatorPod = {
