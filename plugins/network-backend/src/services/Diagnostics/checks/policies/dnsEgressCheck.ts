@@ -55,32 +55,46 @@ export const dnsEgressCheck: DiagnosticCheck = {
     }
     const policies = new PoliciesByNamespace(cache);
     const groups = groupByWorkload(podsToCheck(context));
-    const findings: CheckFinding[] = [];
+    // Workloads of a namespace blocked by the same policies are one finding, not one per workload.
+    const blocked = new Map<string, { outcome: 'fail' | 'warn'; reason: string; decision: ReturnType<typeof isDnsEgressAllowed>; groups: typeof groups }>();
     for (const group of groups) {
       const pod = group.pods[0];
       const decision = isDnsEgressAllowed(podEndpoint(cache, pod), policies.for(pod.metadata.namespace));
       if (decision.allowed && decision.tcp.allowed) continue;
-      const refs = [...decision.udp.deniedBy, ...decision.udp.selecting];
-      findings.push({
-        ...objectFinding(
-          decision.allowed ? 'warn' : 'fail',
-          refOf('Pod', pod, 'v1'),
-          `${decision.allowed ? 'DnsTcpEgressDenied' : 'DnsEgressDenied'}: ${decision.message}`,
-          {
-            podLabels: group.labels || 'none',
-            pods: group.pods.slice(0, 10).map(member => member.metadata.name).join(', '),
-            'udp/53': decision.udp.verdict,
-            'tcp/53': decision.tcp.verdict,
-            policies: refs.map(ref => `${ref.kind}/${ref.name}`).join(', ') || 'none',
-          },
-          refs,
-        ),
-        subject: `Pods {${group.labels}} in ${pod.metadata.namespace}`,
-      });
+      const key = `${pod.metadata.namespace}|${decision.allowed}|${decision.message}`;
+      const entry = blocked.get(key) ?? {
+        outcome: decision.allowed ? 'warn' : 'fail',
+        reason: decision.allowed ? 'DnsTcpEgressDenied' : 'DnsEgressDenied',
+        decision,
+        groups: [],
+      };
+      entry.groups.push(group);
+      blocked.set(key, entry);
     }
+    const findings: CheckFinding[] = [...blocked.values()].map(({ outcome, reason, decision, groups: members }) => {
+      const pod = members[0].pods[0];
+      const namespace = pod.metadata.namespace;
+      const refs = [...decision.udp.deniedBy, ...decision.udp.selecting];
+      const single = members.length === 1;
+      const finding = objectFinding(
+        outcome,
+        refOf('Pod', pod, 'v1'),
+        `${reason}: ${single ? '' : `${members.length} workloads: `}${decision.message}`,
+        {
+          [single ? 'podLabels' : 'workloads']: members.slice(0, 20).map(member => `{${member.labels}}`).join(', '),
+          pods: members.flatMap(member => member.pods).slice(0, 10).map(member => member.metadata.name).join(', '),
+          'udp/53': decision.udp.verdict,
+          'tcp/53': decision.tcp.verdict,
+          policies: refs.map(ref => `${ref.kind}/${ref.name}`).join(', ') || 'none',
+        },
+        refs,
+      );
+      return { ...finding, subject: single ? `Pods {${members[0].labels}} in ${namespace}` : `${members.length} workloads in ${namespace}` };
+    });
+    const blockedCount = [...blocked.values()].reduce((sum, entry) => sum + entry.groups.length, 0);
     return {
       findings,
-      summary: findings.length > 0 ? `${findings.length} of ${countOf(groups.length, 'workload')} with DNS egress blocked` : `${countOf(groups.length, 'workload')}, all may query cluster DNS`,
+      summary: findings.length > 0 ? `${blockedCount} of ${countOf(groups.length, 'workload')} with DNS egress blocked` : `${countOf(groups.length, 'workload')}, all may query cluster DNS`,
     };
   },
 };

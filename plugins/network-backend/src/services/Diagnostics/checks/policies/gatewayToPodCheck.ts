@@ -145,7 +145,8 @@ export const gatewayToPodCheck: DiagnosticCheck = {
     const policies = new PoliciesByNamespace(cache);
     const connections = [...routeConnections(context), ...ingressConnections(context)];
     const decided = new Set<string>();
-    const findings: CheckFinding[] = [];
+    // Paths denied by the same policies (one namespace's default-deny) are one finding, not one per route.
+    const denied = new Map<string, { connection: Connection; decision: ReturnType<typeof isIngressAllowed>; port: number; paths: { connection: Connection; service: any; pod: any }[] }>();
     for (const connection of connections) {
       const service = cache.get('Service', connection.namespace, connection.service);
       // Missing Services and pods are other checks' findings (routes-resolved-refs, endpoints.ready).
@@ -159,27 +160,40 @@ export const gatewayToPodCheck: DiagnosticCheck = {
         const decisions = connection.sender.peers.map(peer => isIngressAllowed({ from: peer, to: target, port }, policies.for(connection.namespace)));
         const decision = decisions.find(candidate => candidate.allowed) ?? decisions[0];
         if (decision.allowed) continue;
-        const policyRefs = [...decision.deniedBy, ...decision.selecting];
-        findings.push(
-          objectFinding(
-            'fail',
-            connection.source,
-            `PolicyDenied: ${connection.sender.label} -> pods of Service ${connection.namespace}/${connection.service} on TCP/${port}: ${decision.message}`,
-            {
-              sender: connection.sender.label,
-              pod: `${pod.metadata.namespace}/${pod.metadata.name}`,
-              port: String(port),
-              verdict: decision.verdict,
-              policies: policyRefs.map(ref => `${ref.kind}/${ref.name}`).join(', ') || 'none',
-            },
-            [connection.sender.ref, refOf('Service', service, 'v1'), refOf('Pod', pod, 'v1'), ...policyRefs],
-          ),
-        );
+        const groupKey = `${connection.sender.label}|${connection.namespace}|${port}|${decision.message}`;
+        const group = denied.get(groupKey) ?? { connection, decision, port, paths: [] };
+        group.paths.push({ connection, service, pod });
+        denied.set(groupKey, group);
       }
     }
+    const findings: CheckFinding[] = [...denied.values()].map(({ connection, decision, port, paths }) => {
+      const [first] = paths;
+      const policyRefs = [...decision.deniedBy, ...decision.selecting];
+      const services = paths.map(path => `${path.service.metadata.namespace}/${path.service.metadata.name}`);
+      const finding = objectFinding(
+        'fail',
+        first.connection.source,
+        `PolicyDenied: ${connection.sender.label} -> pods of ${paths.length === 1 ? `Service ${services[0]}` : `${paths.length} Services in ${connection.namespace}`} on TCP/${port}: ${decision.message}`,
+        {
+          sender: connection.sender.label,
+          [paths.length === 1 ? 'pod' : 'pods']: paths.slice(0, 20).map(path => `${path.pod.metadata.namespace}/${path.pod.metadata.name}`).join(', '),
+          port: String(port),
+          verdict: decision.verdict,
+          policies: policyRefs.map(ref => `${ref.kind}/${ref.name}`).join(', ') || 'none',
+          ...(paths.length > 1 ? { routes: paths.slice(0, 20).map(path => `${path.connection.source.kind} ${path.connection.source.namespace}/${path.connection.source.name}`).join(', ') } : {}),
+        },
+        [
+          connection.sender.ref,
+          ...paths.slice(0, 20).flatMap(path => [...(path === first ? [] : [path.connection.source]), refOf('Service', path.service, 'v1'), refOf('Pod', path.pod, 'v1')]),
+          ...policyRefs,
+        ],
+      );
+      return paths.length === 1 ? finding : { ...finding, subject: `${paths.length} routes to ${connection.namespace} via ${connection.sender.label}` };
+    });
+    const deniedCount = [...denied.values()].reduce((sum, group) => sum + group.paths.length, 0);
     return {
       findings,
-      summary: findings.length > 0 ? `${findings.length} of ${countOf(decided.size, 'gateway-to-pod path')} denied by policy` : `${countOf(decided.size, 'gateway-to-pod path')}, all allowed`,
+      summary: findings.length > 0 ? `${deniedCount} of ${countOf(decided.size, 'gateway-to-pod path')} denied by policy` : `${countOf(decided.size, 'gateway-to-pod path')}, all allowed`,
     };
   },
 };

@@ -103,6 +103,19 @@ describe('policies.gateway-to-pod', () => {
     expect(report.summary).toBe('1 of 3 gateway-to-pod paths denied by policy');
   });
 
+  it('groups the routes one namespace policy denies into one finding', async () => {
+    const report = await run(gatewayToPodCheck, {
+      ...cluster,
+      Pod: [...(cluster.Pod ?? []), pod('media', 'radarr-abc', 'radarr', 8989)],
+      Service: [...(cluster.Service ?? []), service('media', 'radarr', 8989)],
+      HTTPRoute: [...(cluster.HTTPRoute ?? []), route('media', 'radarr', 8989)],
+    });
+    expect(report.findings.map(finding => finding.subject)).toEqual(['2 routes to media via gateway network/envoy']);
+    expect(report.findings[0].message).toMatch(/^PolicyDenied: gateway network\/envoy -> pods of 2 Services in media on TCP\/8989: /);
+    expect(report.findings[0].evidence?.fields).toMatchObject({ pods: 'media/sonarr-abc, media/radarr-abc', routes: 'HTTPRoute media/sonarr, HTTPRoute media/radarr' });
+    expect(report.summary).toBe('2 of 4 gateway-to-pod paths denied by policy');
+  });
+
   it('checks an ingress controller as the sender and keeps to the entity scope', async () => {
     const controller = {
       metadata: { namespace: 'network', name: 'ingress-nginx' },
@@ -133,6 +146,15 @@ describe('policies.dns-egress', () => {
     expect(report.findings[0].evidence?.fields).toMatchObject({ 'udp/53': 'not-admitted', 'tcp/53': 'not-admitted', policies: 'NetworkPolicy/default-deny', pods: 'vault-abc' });
     // jellyfin's two pods are one workload; kube-system is left out.
     expect(report.summary).toBe('2 of 5 workloads with DNS egress blocked');
+  });
+
+  it('groups the workloads one namespace policy blocks into one finding', async () => {
+    const report = await run(dnsEgressCheck, { ...cluster, Pod: [...(cluster.Pod ?? []), pod('locked', 'kms-abc', 'kms', 9000)] });
+    const locked = report.findings.filter(finding => finding.subject.endsWith(' in locked'));
+    expect(locked.map(finding => `${finding.outcome} ${finding.subject}`)).toEqual(['fail 2 workloads in locked']);
+    expect(locked[0].message).toMatch(/^DnsEgressDenied: 2 workloads: DNS egress blocked: /);
+    expect(locked[0].evidence?.fields).toMatchObject({ workloads: '{app=vault}, {app=kms}', pods: 'vault-abc, kms-abc' });
+    expect(report.summary).toBe('3 of 6 workloads with DNS egress blocked');
   });
 
   it('keeps to the pods of an entity', async () => {
