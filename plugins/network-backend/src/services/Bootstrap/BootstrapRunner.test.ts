@@ -5,6 +5,7 @@ import { ConflictError, InputError } from '@backstage/errors';
 import { BootstrapRunEvent, OutcomeTotals } from '@internal/plugin-network-common';
 import { DemoClusterProcess, startDemoClusterProcess } from '../../testing/demoClusterProcess';
 import { KubernetesClient } from '../KubernetesClient/KubernetesClient';
+import { BootstrapStore } from './BootstrapStore';
 import { createBootstrapService, BootstrapService } from './createBootstrapService';
 import { DiagnosticsVerifier } from './DiagnosticsVerifier';
 import { bootstrapTestBaseline } from './testing/bootstrapTestBaseline';
@@ -212,5 +213,53 @@ describe('bootstrap of an empty demo cluster', () => {
     expect(auditEvents.fail).toHaveBeenCalledWith(expect.objectContaining({ meta: expect.objectContaining({ runId: run.id, status: 'failed' }) }));
     const history = await service.store.listRuns('demo');
     expect(history[0].id).toBe(run.id);
+  });
+
+  it('marks a crashed run (stale heartbeat) interrupted, ends its event stream and frees the cluster', async () => {
+    verifier.runAndWait = jest.fn(async () => ({ runId: 'diagnostics-4', totals: PASSING }));
+    const { plan } = await service.planner.plan('demo');
+    // A run whose process died a minute ago: its heartbeat stopped then.
+    const crashedStore = new BootstrapStore(db, () => new Date(Date.now() - 60_000));
+    const crashed = await crashedStore.createRun({
+      cluster: 'demo',
+      plan,
+      steps: [{ id: 'apply-baseline', kind: 'apply-baseline', title: 'Apply the network baseline', status: 'running' }],
+      actor: 'user:default/crashed',
+    });
+    await expect(service.runner.start('demo', plan.hash, ACTOR)).rejects.toThrow(
+      `a bootstrap of demo is running (run ${crashed.id}, started by user:default/crashed)`,
+    );
+
+    const interrupted = await service.runner.recoverInterrupted(30_000);
+    expect(interrupted.map(run => run.id)).toEqual([crashed.id]);
+    expect(await service.store.getRun(crashed.id)).toMatchObject({
+      status: 'interrupted',
+      steps: [{ status: 'failed', message: 'interrupted' }],
+    });
+    const stream = await events(crashed.id);
+    expect(stream[stream.length - 1]).toMatchObject({ type: 'run-finished', run: { id: crashed.id, status: 'interrupted' } });
+
+    const next = await service.runner.start('demo', plan.hash, ACTOR);
+    expect((await service.runner.whenFinished(next.id)).status).toBe('succeeded');
+  });
+
+  it('does not take fields over from another field manager: the run fails naming it', async () => {
+    verifier.runAndWait = jest.fn(async () => ({ runId: 'diagnostics-5', totals: PASSING }));
+    // Someone else takes spec.blocks of home-iot-pool over (as `kubectl apply --server-side --force-conflicts` would).
+    await client.apply(
+      { apiVersion: 'cilium.io/v2', kind: 'CiliumLoadBalancerIPPool', metadata: { name: 'home-iot-pool' }, spec: { blocks: [{ start: '127.0.4.9' }] } },
+      { fieldManager: 'helm', force: true },
+    );
+    const { plan } = await service.planner.plan('demo');
+    const pool = plan.steps[2].objects!.find(object => object.ref.name === 'home-iot-pool')!;
+    expect(pool).toMatchObject({ change: 'update', fieldChanges: [{ path: 'spec.blocks', before: [{ start: '127.0.4.9' }], after: [{ start: '127.0.4.1' }] }] });
+
+    const run = await service.runner.whenFinished((await service.runner.start('demo', plan.hash, ACTOR)).id);
+    expect(run.status).toBe('failed');
+    expect(run.steps[2]).toMatchObject({ kind: 'apply-baseline', status: 'failed' });
+    expect(run.steps[2].message).toMatch(/^CiliumLoadBalancerIPPool home-iot-pool: field conflicts \(not forced\): conflict with "helm".*: \.spec\.blocks \(created 0, updated 0, unchanged \d+ before it\)$/);
+    expect(run.steps[3].status).toBe('pending');
+    const live = await client.get({ apiVersion: 'cilium.io/v2', kind: 'CiliumLoadBalancerIPPool', name: 'home-iot-pool' });
+    expect(live.spec.blocks).toEqual([{ start: '127.0.4.9' }]);
   });
 });
