@@ -16,7 +16,8 @@ export async function waitKubernetesApiStep(
   for (;;) {
     try {
       const version = await client.getJson('/version');
-      return { status: 'succeeded', message: `Kubernetes ${version.gitVersion ?? ''} answered after ${Date.now() - started} ms`.replace('  ', ' ') };
+      const name = version.gitVersion ? `Kubernetes ${version.gitVersion}` : 'Kubernetes';
+      return { status: 'succeeded', message: `${name} answered after ${Date.now() - started} ms` };
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
     }

@@ -1,0 +1,11 @@
+export { createBootstrapService } from './createBootstrapService';
+export type { BootstrapService, BootstrapServiceOptions } from './createBootstrapService';
+export { baselinesFromConfig, validNetworkBaseline, baselineConfigPath } from './loadNetworkBaseline';
+export { talosEtcdBootstrapTargets } from './talosEtcdBootstrapTargets';
+export type { DiagnosticsVerifier } from './DiagnosticsVerifier';
+export type { EtcdBootstrapClient, EtcdBootstrapTarget, EtcdBootstrapTargets } from './EtcdBootstrapClient';
+export { BOOTSTRAP_FIELD_MANAGER } from './BootstrapKubernetes';
+export { BootstrapPlanner } from './BootstrapPlanner';
+export { BootstrapRunner } from './BootstrapRunner';
+export type { BootstrapRunnerTimings } from './BootstrapRunner';
+export { BootstrapStore } from './BootstrapStore';
