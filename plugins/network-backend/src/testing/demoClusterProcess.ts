@@ -14,6 +14,8 @@ export interface DemoClusterProcess {
   caData: string;
   /** Kills the process and removes the state directory. */
   stop(): Promise<void>;
+  /** Kills the process and keeps the state directory (a `persist` cluster restarts from it). */
+  kill(): Promise<void>;
 }
 
 // The repository root: this package lives in <root>/plugins/network-backend.
@@ -24,9 +26,19 @@ const REPO_ROOT = path.resolve(resolvePackagePath('@internal/plugin-network-back
  * endpoints.json. Everything it serves listens on loopback.
  */
 export async function startDemoClusterProcess(
-  options: { scale?: 'small' | 'large'; timeoutMs?: number; state?: 'seeded' | 'empty' } = {},
+  options: {
+    scale?: 'small' | 'large';
+    timeoutMs?: number;
+    state?: 'seeded' | 'empty';
+    /** Reuse this state directory (with `persist`, a restart continues the same cluster). */
+    stateDir?: string;
+    /** Keep the cluster's objects in the state directory across restarts. */
+    persist?: boolean;
+    /** Fixed ports, so clients reconnect to a restarted cluster at the same address. */
+    ports?: { kube: number; talos: number; dns: number };
+  } = {},
 ): Promise<DemoClusterProcess> {
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'network-backend-demo-'));
+  const stateDir = options.stateDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'network-backend-demo-'));
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -38,6 +50,10 @@ export async function startDemoClusterProcess(
       options.scale ?? 'small',
       // 'empty': a fresh cluster awaiting the portal's bootstrap.
       ...(options.state ? ['--state', options.state] : []),
+      ...(options.persist ? ['--persist'] : []),
+      ...(options.ports
+        ? ['--kube-port', String(options.ports.kube), '--talos-port', String(options.ports.talos), '--dns-port', String(options.ports.dns)]
+        : []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -57,15 +73,19 @@ export async function startDemoClusterProcess(
     }
     await new Promise(resolve => setTimeout(resolve, 100));
   }
+  const kill = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise(resolve => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 5000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  };
   return {
     ...readDemoClusterState(stateDir),
+    kill,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise(resolve => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 5000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
+      await kill();
       fs.rmSync(stateDir, { recursive: true, force: true });
     },
   };
@@ -84,6 +104,7 @@ export function readDemoClusterState(stateDir: string): DemoClusterProcess {
     token: field('token'),
     caData: field('certificate-authority-data'),
     stop: async () => {},
+    kill: async () => {},
   };
 }
 

@@ -30,7 +30,7 @@ export interface RequestPathResolverOptions {
 
 /** A computed path, reusable while its cluster's cache generation is unchanged. */
 interface ReusablePath {
-  generation: number;
+  generation: string;
   expiresAt: number;
   path: RequestPath;
 }
@@ -81,8 +81,15 @@ export class RequestPathResolver {
     const selector = workloadSelectorOf(entity);
     const entityRef = stringifyEntityRef(entity);
     const key = `${entityRef}|${options.cluster ?? ''}|${selector.text}|${selector.namespace ?? ''}`;
-    const generations = this.clusters.definitions().map(definition => this.clusters.cache(definition.name)?.generation() ?? 0);
-    const generation = generations.reduce((sum, value) => sum + value, 0);
+    // An answer is reused only while no cache changed, neither its objects nor its staleness
+    // (an outage changes no object, but every answer must say it is stale).
+    const generation = this.clusters
+      .definitions()
+      .map(definition => {
+        const cache = this.clusters.cache(definition.name);
+        return cache ? `${cache.generation()}${cache.health().stale ? 's' : ''}` : '-';
+      })
+      .join(',');
     const reused = this.reusable.get(key);
     if (reused && reused.generation === generation && reused.expiresAt > this.now()) return reused.path;
     const path = await this.build(entityRef, selector, options.cluster);
