@@ -152,6 +152,29 @@ describe('read-only checks against the demo cluster', () => {
     expect(report.findings).toEqual([]);
   });
 
+  it('dns.split-horizon with an external resolver: public names must answer there, internal-only names may; an unreachable resolver is an error', async () => {
+    const base = checks.context();
+    const internal = base.cluster.dns.internal!;
+    const withExternal = (external: typeof internal) => ({ ...base, cluster: { ...base.cluster, dns: { internal, external: [external] } } });
+    // The demo's one DNS server stands in for the public resolver: it knows every route name.
+    const consistent = await byId('dns.split-horizon').run(withExternal(internal));
+    expect(consistent.evidence?.fields?.skipped).toBeUndefined();
+    expect(consistent.findings).toEqual([]);
+    const hostnames = new Set((consistent.evidence?.dns ?? []).map(entry => entry.hostname));
+    expect(consistent.evidence?.dns).toHaveLength(hostnames.size * 2);
+
+    // Nothing listens on this loopback port: every name gets an error naming the server.
+    const unreachable = await byId('dns.split-horizon').run(withExternal({ host: '127.0.0.1', port: 9 }));
+    expect(unreachable.findings.length).toBe(hostnames.size);
+    expect(unreachable.findings.every(finding => finding.outcome === 'error' && /^DnsUnreachable: 127\.0\.0\.1:9 did not answer/.test(finding.message))).toBe(true);
+    const echo = unreachable.findings.find(finding => finding.subject === 'echo.demo.lab');
+    expect(echo?.evidence?.fields).toMatchObject({ via: 'gateway network/envoy-external', public: 'yes (external-dns target differs)' });
+    expect(echo?.evidence?.dns).toEqual([
+      { server: `${internal.host}:${internal.port}`, hostname: 'echo.demo.lab', addresses: [ENVOY_EXTERNAL_ADDRESS] },
+      expect.objectContaining({ server: '127.0.0.1:9', hostname: 'echo.demo.lab', addresses: [] }),
+    ]);
+  });
+
   it('dns.coredns finds the CoreDNS pods ready and reads its ConfigMap from the API server', async () => {
     const report = await checks.run(byId('dns.coredns'));
     expect(report.findings).toEqual([]);

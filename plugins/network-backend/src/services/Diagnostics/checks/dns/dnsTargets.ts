@@ -13,7 +13,7 @@ export interface DnsTarget {
   via: string;
   /** The gateway's (or ingress controller's, or Service's) addresses; empty when it has none yet. */
   expected: string[];
-  /** Whether the external resolvers should know the name (external gateway, external-dns annotations). */
+  /** Whether the external resolvers should know the name: served by an `external` gateway or ingress class, or Cloudflare-annotated. */
   public: boolean;
   /**
    * external-dns publishes a target other than the address (a tunnel CNAME, a Cloudflare proxy):
@@ -22,10 +22,16 @@ export interface DnsTarget {
   publicTargetDiffers: boolean;
 }
 
+/** The seeds name their public gateway and ingress class `envoy-external` / `external`. */
 const EXTERNAL_HINT = /external|public/i;
 
-function hasExternalDnsAnnotation(annotations: Record<string, string> | undefined): boolean {
-  return ['hostname', 'target', 'cloudflare-proxied'].some(key => readExternalDnsAnnotation(annotations, key) !== undefined);
+/**
+ * Whether external-dns publishes a name to Cloudflare (the public resolvers). Other external-dns
+ * annotations do not say which instance reads them: the seeds run one for the router and one for
+ * Cloudflare, filtered by gateway (`--gateway-name`) or ingress class.
+ */
+function cloudflareAnnotated(annotations: Record<string, string> | undefined): boolean {
+  return readExternalDnsAnnotation(annotations, 'cloudflare-proxied') !== undefined;
 }
 
 function targetDiffers(...annotationSets: (Record<string, string> | undefined)[]): boolean {
@@ -55,7 +61,7 @@ function routeTargets(context: CheckContext): DnsTarget[] {
         ]);
         const annotations = route.metadata.annotations;
         const gatewayAnnotations = gateway.metadata.annotations;
-        const isPublic = EXTERNAL_HINT.test(gateway.metadata.name) || hasExternalDnsAnnotation(annotations) || hasExternalDnsAnnotation(gatewayAnnotations);
+        const isPublic = EXTERNAL_HINT.test(gateway.metadata.name) || cloudflareAnnotated(annotations) || cloudflareAnnotated(gatewayAnnotations);
         return (route.spec?.hostnames ?? [])
           .filter((hostname: string) => !hostname.startsWith('*'))
           .map((hostname: string) => ({
@@ -83,7 +89,7 @@ function ingressTargets(context: CheckContext): DnsTarget[] {
         source: refOf('Ingress', ingress, 'networking.k8s.io/v1'),
         via: `ingress class ${className || '(default)'}`,
         expected: serviceLoadBalancerIps(ingress),
-        public: EXTERNAL_HINT.test(className) || hasExternalDnsAnnotation(annotations),
+        public: EXTERNAL_HINT.test(className) || cloudflareAnnotated(annotations),
         publicTargetDiffers: targetDiffers(annotations),
       }));
   });
@@ -104,7 +110,7 @@ function serviceTargets(context: CheckContext): DnsTarget[] {
       source: refOf('Service', service, 'v1'),
       via: `Service ${service.metadata.namespace}/${service.metadata.name}`,
       expected: serviceLoadBalancerIps(service),
-      public: annotated.includes(hostname),
+      public: annotated.includes(hostname) && cloudflareAnnotated(annotations),
       publicTargetDiffers: targetDiffers(annotations),
     }));
   });
