@@ -180,6 +180,26 @@ describe('gateway.routes-resolved-refs', () => {
     expect(report.summary).toBe('2 of 3 routes with unresolved references');
   });
 
+  it('predicts RefNotPermitted for a cross-namespace backend without a ReferenceGrant, and accepts one with it', async () => {
+    const crossRoute = (name: string) => ({
+      metadata: { namespace: 'media', name },
+      spec: { parentRefs: [{ name: 'envoy', namespace: 'network' }], hostnames: [`${name}.demo.lab`], rules: [{ backendRefs: [{ name, namespace: 'shared', port: 80 }] }] },
+    });
+    const grant = {
+      metadata: { namespace: 'shared', name: 'from-media' },
+      spec: { from: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'media' }], to: [{ group: '', kind: 'Service', name: 'allowed' }] },
+    };
+    const report = await run(routesResolvedRefsCheck, {
+      Service: [service('shared', 'allowed'), service('shared', 'denied')],
+      HTTPRoute: [crossRoute('allowed'), crossRoute('denied')],
+      ReferenceGrant: [grant],
+    });
+    expect(report.findings.map(finding => `${finding.outcome} ${finding.subject} ${finding.message}`)).toEqual([
+      'fail HTTPRoute media/denied RefNotPermitted: no ReferenceGrant lets HTTPRoute media/denied reference shared/denied',
+    ]);
+    expect(report.findings[0].evidence?.fields?.['spec.rules[].backendRefs']).toBe('Service shared/denied:80 exists, no ReferenceGrant in shared permits HTTPRoute from media');
+  });
+
   it('warns on a rule without backend unless it redirects', async () => {
     const redirect = { metadata: { namespace: 'network', name: 'https-redirect' }, spec: { parentRefs: [{ name: 'envoy' }], rules: [{ filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] }] } };
     const empty = { metadata: { namespace: 'network', name: 'empty' }, spec: { parentRefs: [{ name: 'envoy' }], rules: [{ matches: [{ path: { type: 'PathPrefix', value: '/' } }] }] } };

@@ -4,19 +4,34 @@ import { CheckContext, DiagnosticCheck } from '../../DiagnosticCheck';
 import { conditionText, countOf, objectFinding } from '../../scopedObjects';
 import { gatewayParentsWithStatus, parentCondition, routesInScope } from './routeParents';
 
-/** A route's Service backendRefs and whether each exists in the cache. */
-function backendServices(context: CheckContext, route: any): { ref: ObjectRef; text: string; exists: boolean }[] {
+/**
+ * Whether a ReferenceGrant in the backend's namespace lets routes of `kind` in `fromNamespace`
+ * reference the Service (Gateway API: `from` group/kind/namespace, `to` group ""/kind Service/optional name).
+ */
+function referenceGranted(context: CheckContext, kind: string, fromNamespace: string, toNamespace: string, service: string): boolean {
+  return context.cache.list('ReferenceGrant', toNamespace).some(
+    grant =>
+      (grant.spec?.from ?? []).some((from: any) => from.group === 'gateway.networking.k8s.io' && from.kind === kind && from.namespace === fromNamespace) &&
+      (grant.spec?.to ?? []).some((to: any) => (to.group ?? '') === '' && to.kind === 'Service' && (!to.name || to.name === service)),
+  );
+}
+
+/** A route's Service backendRefs: whether each exists and, across namespaces, whether a ReferenceGrant permits it. */
+function backendServices(context: CheckContext, kind: string, route: any): { ref: ObjectRef; text: string; exists: boolean; permitted: boolean }[] {
+  const routeNamespace = route.metadata.namespace;
+  const grantsKnown = context.cache.has('ReferenceGrant');
   return (route.spec?.rules ?? []).flatMap((rule: any) =>
     (rule.backendRefs ?? [])
       .filter((backend: any) => (backend.kind ?? 'Service') === 'Service' && !backend.group)
       .map((backend: any) => {
-        const namespace = backend.namespace ?? route.metadata.namespace;
+        const namespace = backend.namespace ?? routeNamespace;
         const exists = Boolean(context.cache.get('Service', namespace, backend.name));
-        return {
-          ref: { apiVersion: 'v1', kind: 'Service', namespace, name: backend.name },
-          text: `Service ${namespace}/${backend.name}${backend.port ? `:${backend.port}` : ''} ${exists ? 'exists' : 'not found'}`,
-          exists,
-        };
+        const crossNamespace = namespace !== routeNamespace;
+        // Without the ReferenceGrant kind the cache cannot tell; the controller's condition still can.
+        const permitted = !crossNamespace || !grantsKnown || referenceGranted(context, kind, routeNamespace, namespace, backend.name);
+        let text = `Service ${namespace}/${backend.name}${backend.port ? `:${backend.port}` : ''} ${exists ? 'exists' : 'not found'}`;
+        if (crossNamespace) text += permitted ? `, ReferenceGrant ${grantsKnown ? 'permits it' : 'not checked'}` : `, no ReferenceGrant in ${namespace} permits ${kind} from ${routeNamespace}`;
+        return { ref: { apiVersion: 'v1', kind: 'Service', namespace, name: backend.name }, text, exists, permitted };
       }),
   );
 }
@@ -50,7 +65,8 @@ export const routesResolvedRefsCheck: DiagnosticCheck = {
     const findings: CheckFinding[] = [];
     for (const { kind, route } of routes) {
       const ref = refOf(kind, route, 'gateway.networking.k8s.io/v1');
-      const backends = backendServices(context, route);
+      const backends = backendServices(context, kind, route);
+      const notPermitted = backends.filter(backend => backend.exists && !backend.permitted);
       const missing = backends.filter(backend => !backend.exists);
       const fields: Record<string, string> = { 'spec.rules[].backendRefs': backends.map(backend => backend.text).join('; ') || 'none' };
       const parents = gatewayParentsWithStatus(route);
@@ -74,6 +90,10 @@ export const routesResolvedRefsCheck: DiagnosticCheck = {
         // The controller has not (yet) said so, but the Service is not there.
         findings.push(
           objectFinding('fail', ref, `BackendNotFound: ${missing.map(backend => `${backend.ref.namespace}/${backend.ref.name}`).join(', ')} not found`, fields, missing.map(backend => backend.ref)),
+        );
+      } else if (notPermitted.length > 0) {
+        findings.push(
+          objectFinding('fail', ref, `RefNotPermitted: no ReferenceGrant lets ${kind} ${route.metadata.namespace}/${route.metadata.name} reference ${notPermitted.map(backend => `${backend.ref.namespace}/${backend.ref.name}`).join(', ')}`, fields, notPermitted.map(backend => backend.ref)),
         );
       } else if (rulesWithoutBackend(route).length > 0) {
         findings.push(objectFinding('warn', ref, 'A rule names no backend and does not redirect: the gateway answers 500 for it', fields));
