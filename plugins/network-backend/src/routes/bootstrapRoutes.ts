@@ -66,7 +66,7 @@ export function addBootstrapRoutes(router: express.Router, deps: BootstrapRouteD
     const cluster = clusterParam(req);
     const parsed = startRunSchema.safeParse(req.body ?? {});
     if (!parsed.success) throw new InputError(describeZodError(parsed.error));
-    const run = await bootstrap.runner.start(cluster, parsed.data.planHash, actorOf(credentials));
+    const run = await bootstrap.runner.start(cluster, parsed.data.planHash, actorOf(credentials), { request: req });
     res.status(202).json(run);
   });
 

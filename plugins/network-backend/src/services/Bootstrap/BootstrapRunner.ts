@@ -1,4 +1,4 @@
-import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
+import { AuditorService, AuditorServiceCreateEventOptions, LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import {
   BaselineManifest,
@@ -74,7 +74,12 @@ export class BootstrapRunner {
    * hash is stale (the cluster or config changed since the plan was shown) or another run of
    * the cluster holds the lock; an InputError for a bad baseline, before anything is applied.
    */
-  async start(cluster: string, planHash: string, actor: string): Promise<BootstrapRun> {
+  async start(
+    cluster: string,
+    planHash: string,
+    actor: string,
+    options: { request?: AuditorServiceCreateEventOptions['request'] } = {},
+  ): Promise<BootstrapRun> {
     const { plan, manifests } = await this.options.planner.plan(cluster);
     if (plan.hash !== planHash) {
       throw new ConflictError(
@@ -87,6 +92,8 @@ export class BootstrapRunner {
     const audit = await this.options.auditor.createEvent({
       eventId: 'bootstrap-run',
       severityLevel: 'high',
+      // The HTTP request, when there is one, lets the auditor record who called and from where.
+      request: options.request,
       meta: { actionType: 'start', cluster, runId: run.id, planHash, actor },
     });
     const finished = this.execute(run, plan, manifests)
