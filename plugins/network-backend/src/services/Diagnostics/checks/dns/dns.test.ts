@@ -70,7 +70,10 @@ describe('dns checks', () => {
 describe('dns.split-horizon', () => {
   it('compares internal answers with the gateway address and requires public names externally, with every answer as evidence', async () => {
     const dns = fakeDns(answers);
-    const report = await run(splitHorizonCheck, objects, { dns, dnsServers: { internal: INTERNAL, external: [EXTERNAL] } });
+    const { context, cache, logs } = await checkContextWithObjects(objects, { dns, dnsServers: { internal: INTERNAL, external: [EXTERNAL] } });
+    caches.push(cache);
+    const report = await splitHorizonCheck.run(context);
+    expect(logs).toEqual(['resolving 4 hostnames at 127.0.0.53:5353, 127.0.0.54:53']);
     expect(report.findings.map(finding => `${finding.outcome} ${finding.subject} ${finding.message}`)).toEqual([
       'fail stale.demo.lab AddressMismatch: internal server 127.0.0.53:5353 answers 10.0.9.9; gateway network/envoy-internal has 10.0.2.11',
       'fail gone.demo.lab NXDOMAIN: external server 127.0.0.54:53 has no record for gone.demo.lab',

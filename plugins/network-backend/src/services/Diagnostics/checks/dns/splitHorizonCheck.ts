@@ -106,6 +106,7 @@ export const splitHorizonCheck: DiagnosticCheck = {
     ];
     const targets = dnsTargets(context);
     const queries = targets.flatMap(target => servers.map(entry => ({ target, ...entry })));
+    context.log(`resolving ${countOf(targets.length, 'hostname')} at ${servers.map(entry => formatServer(entry.server)).join(', ')}`);
     const answers = await mapLimited(queries, CONCURRENT_QUERIES, context.signal, query => context.dns.resolve(query.server, query.target.hostname));
     const findings: CheckFinding[] = [];
     const byTarget = new Map<DnsTarget, { role: 'internal' | 'external'; answer: DnsAnswer }[]>();
