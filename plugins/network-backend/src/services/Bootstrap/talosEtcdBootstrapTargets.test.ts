@@ -12,6 +12,7 @@ describe('etcd bootstrap through the Talos client, on an empty demo cluster', ()
   let demo: DemoClusterProcess;
   let service: BootstrapService;
   let definition: ClusterDefinition;
+  let talos: ReturnType<typeof talosEtcdBootstrapTargets>;
 
   beforeAll(async () => {
     demo = await startDemoClusterProcess({ state: 'empty' });
@@ -27,11 +28,12 @@ describe('etcd bootstrap through the Talos client, on an empty demo cluster', ()
     const db = await databases.init('SQLITE_3');
     await db.migrate.latest({ directory: resolvePackagePath('@internal/plugin-network-backend', 'migrations') });
     const clusters = { definition: (name: string) => (name === 'demo' ? definition : undefined) };
+    talos = talosEtcdBootstrapTargets(clusters);
     service = createBootstrapService({
       db,
       clusters,
       baselines: () => ({ ipPools: [{ name: 'main-pool', blocks: [{ cidr: '127.0.2.0/27' }] }] }),
-      talos: talosEtcdBootstrapTargets(clusters),
+      talos,
       auditor: mockServices.auditor.mock(),
       logger: mockServices.logger.mock(),
       timings: { heartbeatMs: 50, apiPollMs: 20 },
@@ -40,6 +42,7 @@ describe('etcd bootstrap through the Talos client, on an empty demo cluster', ()
 
   afterAll(async () => {
     service?.close();
+    talos?.close();
     await demo?.stop();
   });
 
@@ -47,6 +50,7 @@ describe('etcd bootstrap through the Talos client, on an empty demo cluster', ()
     const targets = talosEtcdBootstrapTargets({ definition: name => (name === 'demo' ? definition : { ...definition, talos: undefined }) });
     expect(targets('demo')?.node).toBe('127.0.1.50');
     expect(targets('other')).toBeUndefined();
+    targets.close();
   });
 
   it('bootstraps etcd once; the next plan skips it as already bootstrapped', async () => {

@@ -8,14 +8,14 @@ import { EtcdBootstrapTargets } from './EtcdBootstrapClient';
  * AlreadyExists as `already-bootstrapped` and throws a `retryable` error on FailedPrecondition)
  * and the first node of the talosconfig context (`talosctl bootstrap` also takes one control-plane
  * node). Clusters without Talos access get undefined, so their etcd step is skipped. One client
- * per cluster is kept.
+ * per cluster is kept; `close()` closes them.
  */
 export function talosEtcdBootstrapTargets(
   clusters: { definition(name: string): ClusterDefinition | undefined },
   create: (definition: ClusterDefinition) => TalosClient | undefined = definition => createTalosClient(definition),
-): EtcdBootstrapTargets {
+): EtcdBootstrapTargets & { close(): void } {
   const clients = new Map<string, TalosClient | undefined>();
-  return cluster => {
+  const targets: EtcdBootstrapTargets = cluster => {
     const definition = clusters.definition(cluster);
     if (!definition) return undefined;
     if (!clients.has(cluster)) clients.set(cluster, create(definition));
@@ -29,4 +29,9 @@ export function talosEtcdBootstrapTargets(
     }
     return { client, node };
   };
+  // Closes the gRPC channels of the clients made so far.
+  const close = () => {
+    for (const client of clients.values()) client?.close();
+  };
+  return Object.assign(targets, { close });
 }
