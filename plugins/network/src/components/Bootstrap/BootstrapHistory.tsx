@@ -33,11 +33,13 @@ export const BootstrapHistory = (props: {
       columns={[
         {
           title: 'Started',
+          noWrap: true,
           render: run => new Date(run.startedAt).toLocaleString(),
         },
-        { title: 'By', render: run => run.actor },
+        { title: 'By', noWrap: true, render: run => run.actor },
         {
           title: 'Status',
+          noWrap: true,
           render: run => <RunStatusLabel status={run.status} />,
         },
         { title: 'Steps', render: stepsText },

@@ -6,10 +6,22 @@ import {
   Typography,
 } from '@material-ui/core';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import type { CheckResult } from '@internal/plugin-network-common';
+import {
+  CHECK_OUTCOME_SEVERITY,
+  CheckFinding,
+  CheckResult,
+} from '@internal/plugin-network-common';
 import { OutcomeLabel } from '../OutcomeLabel';
 import { EvidenceView } from './EvidenceView';
 import { InlineRow } from '../Layout';
+
+/** Findings with problems first, so the failing subject is not below the healthy ones. */
+function worstFirst(findings: CheckFinding[]): CheckFinding[] {
+  return [...findings].sort(
+    (a, b) =>
+      CHECK_OUTCOME_SEVERITY[b.outcome] - CHECK_OUTCOME_SEVERITY[a.outcome],
+  );
+}
 
 /**
  * One check's result: outcome, title and summary on a row that is a button (Enter or Space
@@ -65,7 +77,7 @@ export const CheckResultItem = (props: {
               <Typography variant="subtitle2">
                 Findings ({result.findings.length})
               </Typography>
-              {result.findings.map((finding, index) => (
+              {worstFirst(result.findings).map((finding, index) => (
                 <Box
                   key={index}
                   mt={1}

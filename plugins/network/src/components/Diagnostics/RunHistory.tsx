@@ -22,9 +22,12 @@ import { selectionText } from './selectionText';
 const STATUSES: RunStatus[] = ['running', 'succeeded', 'failed', 'interrupted'];
 const OUTCOMES: CheckOutcome[] = ['fail', 'error', 'warn', 'pass', 'skipped'];
 
+/** The non-zero counts, worst first, e.g. `7 fail · 3 warn · 12 pass`. */
 function totalsText(run: DiagnosticRun): string {
-  const { pass, warn, fail, error, skipped } = run.totals;
-  return `${pass} pass, ${warn} warn, ${fail} fail, ${error} error, ${skipped} skipped`;
+  const text = OUTCOMES.filter(outcome => run.totals[outcome] > 0)
+    .map(outcome => `${run.totals[outcome]} ${outcome}`)
+    .join(' · ');
+  return text || 'no results';
 }
 
 /**
@@ -119,6 +122,7 @@ export const RunHistory = (props: {
         columns={[
           {
             title: 'Compare',
+            noWrap: true,
             width: '1%',
             render: run => (
               <Checkbox
@@ -136,17 +140,20 @@ export const RunHistory = (props: {
           },
           {
             title: 'Started',
+            noWrap: true,
             render: run => new Date(run.startedAt).toLocaleString(),
           },
-          { title: 'By', render: run => run.actor },
-          { title: 'Trigger', render: run => run.trigger },
+          { title: 'By', noWrap: true, render: run => run.actor },
+          { title: 'Trigger', noWrap: true, render: run => run.trigger },
           { title: 'Checks', render: run => selectionText(run.selection) },
           {
             title: 'Status',
+            noWrap: true,
             render: run => <RunStatusLabel status={run.status} />,
           },
           {
             title: 'Outcome',
+            noWrap: true,
             render: run => {
               const worst = runOutcome(run.totals);
               return worst ? <OutcomeLabel outcome={worst} /> : '—';

@@ -7,7 +7,11 @@ export const monospaceStyle = {
   fontSize: 12,
 };
 
-/** Command output or log lines in a shaded monospace block that keeps line breaks. */
+/**
+ * Command output or log lines in a shaded monospace block that keeps line breaks. Long
+ * output (a full `cilium-dbg status`) scrolls inside the block, which takes keyboard focus
+ * so it can be scrolled without a mouse.
+ */
 export const MonospaceBlock = (props: {
   children: ReactNode;
   'data-testid'?: string;
@@ -17,7 +21,10 @@ export const MonospaceBlock = (props: {
     p={1}
     m={0}
     data-testid={props['data-testid']}
+    tabIndex={0}
     style={{
+      maxHeight: '24em',
+      overflowY: 'auto',
       ...monospaceStyle,
       background: 'rgba(127,127,127,0.12)',
       borderRadius: 4,

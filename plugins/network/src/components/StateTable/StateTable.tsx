@@ -15,6 +15,8 @@ export interface StateTableColumn<T> {
   align?: 'left' | 'right';
   /** Header cell width, e.g. `1%` for a checkbox column. */
   width?: string;
+  /** Keep the header and cells on one line (short values: dates, names, states). */
+  noWrap?: boolean;
 }
 
 /**
@@ -49,7 +51,10 @@ export function StateTable<T>(props: {
             <TableCell
               key={index}
               align={column.align}
-              style={column.width ? { width: column.width } : undefined}
+              style={{
+                width: column.width,
+                whiteSpace: column.noWrap ? 'nowrap' : undefined,
+              }}
             >
               {column.title}
             </TableCell>
@@ -60,7 +65,11 @@ export function StateTable<T>(props: {
         {rows.map(row => (
           <TableRow key={rowKey(row)} selected={isSelected?.(row)}>
             {columns.map((column, index) => (
-              <TableCell key={index} align={column.align}>
+              <TableCell
+                key={index}
+                align={column.align}
+                style={column.noWrap ? { whiteSpace: 'nowrap' } : undefined}
+              >
                 {column.render(row)}
               </TableCell>
             ))}
