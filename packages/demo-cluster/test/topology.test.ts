@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createMemoryStore } from '../src/store/memory-store.ts';
+import { effectiveServices } from '../src/talos/effective-services.ts';
 import type { KubeObject, ObjectStore } from '../src/store/types.ts';
 import { startControllers } from '../src/controllers/index.ts';
 import {
@@ -153,8 +154,10 @@ test('empty state: a fresh Talos cluster before the network bootstrap', () => {
     assert.equal(store.list(key).length, 0, `${key.plural} should be empty`);
   }
   assert.equal(result.talos.etcdBootstrapped, false);
-  const etcd = result.talos.nodes[0]!.services.find((service) => service.id === 'etcd')!;
-  assert.notEqual(etcd.state, 'Running');
+  // What ServiceList reports: etcd waits for bootstrap, and runs once the cluster's flag flips.
+  const node = result.talos.nodes[0]!;
+  assert.equal(effectiveServices(node, result.talos).find((service) => service.id === 'etcd')!.state, 'Preparing');
+  assert.equal(effectiveServices(node, { ...result.talos, etcdBootstrapped: true }).find((service) => service.id === 'etcd')!.state, 'Running');
   // Every agent is ready in a fresh cluster.
   for (const pod of store.list(KEYS.pod, { namespace: 'kube-system', labelSelector: 'k8s-app=cilium' })) {
     assert.ok((pod.status as { conditions: { type: string; status: string }[] }).conditions.some((c) => c.type === 'Ready' && c.status === 'True'));

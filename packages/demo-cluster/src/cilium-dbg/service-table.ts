@@ -71,17 +71,38 @@ function backendsFor(endpoints: KubeObject | undefined, port: ServicePort, singl
   return backends.sort((a, b) => (parseIpv4(a.ip) ?? 0) - (parseIpv4(b.ip) ?? 0) || a.port - b.port);
 }
 
-/** Computes the service table as the agent on `agent.nodeName` sees it. */
-export function buildServiceTable(agent: AgentView): ServiceEntry[] {
+/**
+ * A row before it is placed on a node: NodePort rows wait for the node's address, and rows
+ * under a Local traffic policy keep every backend until the node's own are picked.
+ */
+interface SharedRow extends Omit<ServiceEntry, 'id' | 'backends'> {
+  allBackends: ServiceBackend[];
+  /** Which traffic policy narrows the backends to the node's own. */
+  localPolicy: boolean;
+  /** NodePort rows: one per node address and one on 0.0.0.0, filled in per agent. */
+  perNodeAddress: boolean;
+  serviceKey: string;
+}
+
+const byText = (a: string, b: string) => a.localeCompare(b);
+
+function compareRows(a: Omit<ServiceEntry, 'id' | 'backends'>, b: Omit<ServiceEntry, 'id' | 'backends'>): number {
+  return byText(a.namespace, b.namespace) || byText(a.name, b.name) || TYPE_ORDER[a.type] - TYPE_ORDER[b.type] || a.port - b.port || byText(a.ip, b.ip);
+}
+
+/** The rows every agent shares, sorted; computed once per store revision, not once per agent. */
+const sharedRowsByStore = new WeakMap<object, { revision: number; rows: SharedRow[] }>();
+
+function sharedRows(agent: AgentView): SharedRow[] {
+  const revision = agent.store.currentResourceVersion();
+  const cached = sharedRowsByStore.get(agent.store);
+  if (cached && cached.revision === revision) return cached.rows;
   const endpointsById = new Map<string, KubeObject>();
   for (const endpoints of readAll(agent.store, KEYS.endpoints)) {
     endpointsById.set(`${endpoints.metadata.namespace}/${endpoints.metadata.name}`, endpoints);
   }
-  const rows: Omit<ServiceEntry, 'id'>[] = [];
-  const services = [...readAll(agent.store, KEYS.service)].sort(
-    (a, b) => (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') || a.metadata.name.localeCompare(b.metadata.name),
-  );
-  forEachIsolated(services, 'cilium-dbg service table', (service) => {
+  const rows: SharedRow[] = [];
+  forEachIsolated(readAll(agent.store, KEYS.service), 'cilium-dbg service table', (service) => {
     const spec = recordOf<{
       type?: string;
       clusterIP?: string;
@@ -90,18 +111,17 @@ export function buildServiceTable(agent: AgentView): ServiceEntry[] {
       externalTrafficPolicy?: string;
       internalTrafficPolicy?: string;
     }>(service.spec);
-    // Headless Services have no frontend; one created without a cluster IP still has its others.
     if (spec.type === 'ExternalName' || spec.clusterIP === 'None') return;
+    const serviceKey = `${service.metadata.namespace}/${service.metadata.name}`;
     const ports = listOf<ServicePort>(spec.ports).filter((port) => typeof port.port === 'number');
-    const endpoints = endpointsById.get(`${service.metadata.namespace}/${service.metadata.name}`);
+    const endpoints = endpointsById.get(serviceKey);
     const extTrafficPolicy = spec.externalTrafficPolicy === 'Local' ? 'Local' : 'Cluster';
     const intTrafficPolicy = spec.internalTrafficPolicy === 'Local' ? 'Local' : 'Cluster';
     const ingress = listOf<{ ip?: unknown }>(recordOf<{ ingress: unknown }>(recordOf<{ loadBalancer: unknown }>(service.status).loadBalancer).ingress)
       .map((entry) => entry.ip)
       .filter((ip): ip is string => typeof ip === 'string' && ip.length > 0);
     for (const port of ports) {
-      const all = backendsFor(endpoints, port, ports.length === 1);
-      const local = all.filter((backend) => backend.nodeName === agent.nodeName);
+      const allBackends = backendsFor(endpoints, port, ports.length === 1);
       const base = {
         port: port.port,
         protocol: port.protocol ?? 'TCP',
@@ -110,26 +130,40 @@ export function buildServiceTable(agent: AgentView): ServiceEntry[] {
         ...(port.name ? { portName: port.name } : {}),
         extTrafficPolicy,
         intTrafficPolicy,
+        allBackends,
+        serviceKey,
+        perNodeAddress: false,
       } as const;
-      if (spec.clusterIP) rows.push({ ...base, ip: spec.clusterIP, type: 'ClusterIP', backends: intTrafficPolicy === 'Local' ? local : all });
-      const external = extTrafficPolicy === 'Local' ? local : all;
+      const external = { localPolicy: extTrafficPolicy === 'Local' };
+      if (spec.clusterIP) rows.push({ ...base, ip: spec.clusterIP, type: 'ClusterIP', localPolicy: intTrafficPolicy === 'Local' });
       if ((spec.type === 'NodePort' || spec.type === 'LoadBalancer') && port.nodePort) {
-        for (const ip of [agent.nodeAddress, '0.0.0.0']) {
-          if (ip) rows.push({ ...base, ip, port: port.nodePort, type: 'NodePort', backends: external });
-        }
+        rows.push({ ...base, ...external, ip: '', port: port.nodePort, type: 'NodePort', perNodeAddress: true });
       }
-      for (const ip of stringsOf(spec.externalIPs)) rows.push({ ...base, ip, type: 'ExternalIPs', backends: external });
-      const programmed = !agent.unprogrammedServices.has(`${service.metadata.namespace}/${service.metadata.name}`);
-      if (spec.type === 'LoadBalancer' && programmed) for (const ip of ingress) rows.push({ ...base, ip, type: 'LoadBalancer', backends: external });
+      for (const ip of stringsOf(spec.externalIPs)) rows.push({ ...base, ...external, ip, type: 'ExternalIPs' });
+      if (spec.type === 'LoadBalancer') for (const ip of ingress) rows.push({ ...base, ...external, ip, type: 'LoadBalancer' });
     }
   });
-  rows.sort(
-    (a, b) =>
-      a.namespace.localeCompare(b.namespace) ||
-      a.name.localeCompare(b.name) ||
-      TYPE_ORDER[a.type] - TYPE_ORDER[b.type] ||
-      a.port - b.port ||
-      a.ip.localeCompare(b.ip),
-  );
-  return rows.map((row, index) => ({ ...row, id: index + 1 }));
+  rows.sort(compareRows);
+  sharedRowsByStore.set(agent.store, { revision, rows });
+  return rows;
+}
+
+/** Computes the service table as the agent on `agent.nodeName` sees it. */
+export function buildServiceTable(agent: AgentView): ServiceEntry[] {
+  const entries: ServiceEntry[] = [];
+  const add = (row: SharedRow, ip: string) => {
+    const { allBackends, localPolicy, perNodeAddress, serviceKey, ...fields } = row;
+    const backends = localPolicy ? allBackends.filter((backend) => backend.nodeName === agent.nodeName) : allBackends;
+    entries.push({ ...fields, ip, backends, id: entries.length + 1 });
+  };
+  for (const row of sharedRows(agent)) {
+    if (row.type === 'LoadBalancer' && agent.unprogrammedServices.has(row.serviceKey)) continue;
+    if (!row.perNodeAddress) {
+      add(row, row.ip);
+      continue;
+    }
+    // The node's address and 0.0.0.0, in the order the table sorts addresses.
+    for (const ip of [agent.nodeAddress, '0.0.0.0'].filter(Boolean).sort(byText)) add(row, ip);
+  }
+  return entries;
 }

@@ -9,8 +9,12 @@ function running(id: string, healthUnknown = false): TalosServiceSpec {
   return { id, state: 'Running', healthy: !healthUnknown, healthUnknown, lastMessage: healthUnknown ? '' : 'Health check successful' };
 }
 
-/** The services Talos runs on a machine of `role`; etcd waits for bootstrap when not bootstrapped. */
-export function talosServices(role: DemoNode['role'], etcdBootstrapped: boolean): TalosServiceSpec[] {
+/**
+ * The services Talos runs on a machine of `role`. etcd is stored as running: while the cluster
+ * is not bootstrapped, `effectiveServices` shows it in its pre-bootstrap state, so Bootstrap
+ * only has to flip the cluster's flag.
+ */
+export function talosServices(role: DemoNode['role'], _etcdBootstrapped: boolean): TalosServiceSpec[] {
   const services: TalosServiceSpec[] = [
     running('apid'),
     running('auditd', true),
@@ -19,11 +23,7 @@ export function talosServices(role: DemoNode['role'], etcdBootstrapped: boolean)
     running('dashboard', true),
   ];
   if (role === 'controlplane') {
-    services.push(
-      etcdBootstrapped
-        ? running('etcd')
-        : { id: 'etcd', state: 'Preparing', healthy: false, healthUnknown: true, lastMessage: 'Running pre state' },
-    );
+    services.push(running('etcd'));
   }
   services.push(running('kubelet'), running('machined'), running('syslogd', true));
   if (role === 'controlplane') services.push(running('trustd'));
