@@ -14,7 +14,7 @@ const TEMPLATE = path.resolve(
 describe('templates/create-service', () => {
   const template = yaml.parse(fs.readFileSync(TEMPLATE, 'utf8'));
 
-  it('runs render -> hostname check -> preflight -> publish -> apply (optional) -> catalog:register', () => {
+  it('runs render -> hostname check -> preflight -> publish -> apply (optional) -> catalog:register -> wait for the catalog', () => {
     expect(template.spec.steps.map((step: any) => step.action)).toEqual([
       'network:manifests:render',
       'network:hostname:check',
@@ -22,6 +22,7 @@ describe('templates/create-service', () => {
       'network:repo:publish-local',
       'network:manifests:apply',
       'catalog:register',
+      'network:catalog:wait',
     ]);
     expect(
       template.spec.steps.find((step: any) => step.id === 'apply').if,

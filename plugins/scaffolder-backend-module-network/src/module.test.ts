@@ -25,6 +25,7 @@ describe('scaffolderModuleNetwork', () => {
       'network:repo:publish-local',
       'network:talos:bootstrap',
       'network:baseline:apply',
+      'network:catalog:wait',
     ]);
     const dryRunCapable = addActions.mock.calls
       .flat()

@@ -10,6 +10,8 @@ import { createPreflightAction } from './actions/preflight';
 import { createPublishLocalAction } from './actions/publishLocal';
 import { createRenderManifestsAction } from './actions/renderManifests';
 import { createTalosBootstrapAction } from './actions/talosBootstrap';
+import { createWaitForEntityAction } from './actions/waitForEntity';
+import { CatalogEntitiesClient } from './services/CatalogEntities/CatalogEntities';
 import { ClusterApi } from './services/ClusterApi/ClusterApi';
 import { LocalRepositories } from './services/LocalRepositories/LocalRepositories';
 import { ManifestValidator } from './services/ManifestValidator/ManifestValidator';
@@ -67,6 +69,9 @@ export const scaffolderModuleNetwork = createBackendModule({
           }),
           createTalosBootstrapAction({ bootstrap }),
           createApplyBaselineAction({ bootstrap }),
+          createWaitForEntityAction({
+            catalog: new CatalogEntitiesClient({ discovery, auth }),
+          }),
         );
       },
     });
