@@ -55,7 +55,7 @@ test('the Create service wizard publishes, applies and registers a network-ready
   // The pickers read the live cluster: the gateway and its listener with their state.
   await expect(
     page.getByRole('button', {
-      name: /Internal gateway network\/envoy-internal/,
+      name: /Internal gateway network\/envoy-internal · Programmed/,
     }),
   ).toBeVisible();
   await page

@@ -30,7 +30,6 @@ export const ChoiceSelect = (props: {
       select
       fullWidth
       margin="normal"
-      variant="outlined"
       label={label}
       value={value ?? ''}
       required={required}
@@ -39,7 +38,15 @@ export const ChoiceSelect = (props: {
       helperText={props.helperText}
       onChange={event => onChange(String(event.target.value))}
       SelectProps={{
-        renderValue: selected => String(selected),
+        // The chosen entry keeps its state in view after the menu closes.
+        renderValue: selected => {
+          const choice = choices.find(
+            candidate => candidate.value === selected,
+          );
+          return choice
+            ? `${choice.label} · ${choice.state}`
+            : String(selected);
+        },
       }}
     >
       {value && !known ? (

@@ -80,7 +80,6 @@ export const HostnamePicker = (
       id={idSchema?.$id ?? 'hostname-picker'}
       fullWidth
       margin="normal"
-      variant="outlined"
       label={schema.title ?? 'Hostname'}
       value={value}
       required={required}
