@@ -23,6 +23,7 @@ import { readDiagnosticsConfig } from './services/Diagnostics/diagnosticsSetting
 import { allChecks } from './services/Diagnostics/checks';
 import { createPodExec } from './services/PodExec';
 import { createTalosClient } from './services/TalosClient';
+import { baselinesFromConfig, createBootstrapService, talosEtcdBootstrapTargets } from './services/Bootstrap';
 
 /**
  * The network backend plugin: watches the configured clusters and serves the request paths,
@@ -42,6 +43,7 @@ export const networkPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
+        auditor: coreServices.auditor,
         actionsRegistry: actionsRegistryServiceRef,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
@@ -95,11 +97,30 @@ export const networkPlugin = createBackendPlugin({
         });
         registerDiagnosticsActions({ actionsRegistry: deps.actionsRegistry, permissions, registry, runner });
 
+        const talosTargets = talosEtcdBootstrapTargets(clusters);
+        const bootstrap = createBootstrapService({
+          db,
+          clusters,
+          baselines: baselinesFromConfig(config),
+          talos: talosTargets,
+          // The bootstrap's last step: a full diagnostics run, recorded with the bootstrap as its trigger.
+          verifier: {
+            runAndWait: async (cluster, actor) => {
+              const run = await runner.runAndWait({ cluster, selection: { kind: 'all' }, trigger: 'bootstrap', actor });
+              return { runId: run.id, totals: run.totals };
+            },
+          },
+          auditor: deps.auditor,
+          logger: logger.child({ component: 'bootstrap' }),
+          events,
+        });
+
         // Watches open once every plugin has initialised, and close before the backend stops.
         lifecycle.addStartupHook(async () => {
           clusters.start();
           // Runs left "running" by a process that died are closed before new ones start.
           await store.markInterrupted(new Date(Date.now() - diagnosticsConfig.schedule.staleAfterMs));
+          await bootstrap.runner.recoverInterrupted(diagnosticsConfig.schedule.staleAfterMs);
           await scheduleDiagnostics({
             scheduler: deps.scheduler,
             runner,
@@ -112,6 +133,8 @@ export const networkPlugin = createBackendPlugin({
         });
         lifecycle.addShutdownHook(() => {
           runner.stop();
+          bootstrap.close();
+          talosTargets.close();
           notifier.stop();
           clusters.stop();
         });
@@ -125,6 +148,7 @@ export const networkPlugin = createBackendPlugin({
             overviews: new ClusterOverviewBuilder({ clusters, dns }),
             requestPaths,
             diagnostics: { registry, runner, store, events },
+            bootstrap,
           }),
         );
       },

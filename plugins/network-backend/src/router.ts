@@ -9,6 +9,7 @@ import { ClusterOverviewBuilder } from './services/ClusterOverviewBuilder/Cluste
 import { RequestPathResolver } from './services/RequestPathResolver/RequestPathResolver';
 import { createAuthorize } from './routes/authorize';
 import { DiagnosticsRouteDeps, addDiagnosticsRoutes } from './routes/diagnosticsRoutes';
+import { BootstrapRouteDeps, addBootstrapRoutes } from './routes/bootstrapRoutes';
 
 /** What the router delegates to. */
 export interface RouterOptions {
@@ -20,6 +21,8 @@ export interface RouterOptions {
   requestPaths: RequestPathResolver;
   /** The diagnostics endpoints; absent in tests of the read model alone. */
   diagnostics?: Omit<DiagnosticsRouteDeps, 'authorize' | 'clusters'>;
+  /** The bootstrap endpoints; absent in tests of the read model alone. */
+  bootstrap?: BootstrapRouteDeps['bootstrap'];
 }
 
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,252}$/;
@@ -89,6 +92,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   });
 
   if (options.diagnostics) addDiagnosticsRoutes(router, { authorize, clusters, ...options.diagnostics });
+  if (options.bootstrap) addBootstrapRoutes(router, { authorize, clusters, bootstrap: options.bootstrap });
 
   return router;
 }

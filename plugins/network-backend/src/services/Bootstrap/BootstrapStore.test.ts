@@ -5,9 +5,7 @@ import { ConflictError } from '@backstage/errors';
 import { BootstrapPlan, BootstrapRunStep } from '@internal/plugin-network-common';
 import { RunEventLog } from '../RunEvents/RunEventLog';
 import { BootstrapStore } from './BootstrapStore';
-
-// The machine's PostgreSQL (trust auth on 127.0.0.1:5432) unless the environment names another.
-process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING ??= 'postgresql://postgres@127.0.0.1:5432';
+import { testDatabaseIds } from '../../testing/testDatabaseIds';
 
 jest.setTimeout(60_000);
 
@@ -25,7 +23,7 @@ const steps: BootstrapRunStep[] = [
 ];
 
 describe('BootstrapStore', () => {
-  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  const databases = TestDatabases.create({ ids: testDatabaseIds() });
 
   async function migrated(databaseId: TestDatabaseId): Promise<Knex> {
     const db = await databases.init(databaseId);

@@ -1,10 +1,11 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { DiagnosticRunEvent } from '@internal/plugin-network-common';
 import { createTestRunner, migrate, testCheck } from './testing/runnerHarness';
+import { testDatabaseIds } from '../../testing/testDatabaseIds';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const databases = TestDatabases.create({ ids: testDatabaseIds() });
 
 const passing = testCheck('pools.fine', async () => ({ findings: [], summary: 'All pools have free addresses' }));
 const failing = testCheck('gateway.broken', async () => ({

@@ -1,10 +1,12 @@
 import { DiagnosticCheck } from '../DiagnosticCheck';
 import { certificateChecks } from './certificates';
 import { ciliumChecks } from './cilium';
+import { dnsChecks } from './dns';
 import { endpointChecks } from './endpoints';
 import { gatewayChecks } from './gateway';
 import { policyChecks } from './policies';
 import { poolChecks } from './pools';
+import { talosChecks } from './talos';
 
 /** Every check of the diagnostic checklist, by category, in the order runs list them. */
 export const allChecks: DiagnosticCheck[] = [
@@ -12,6 +14,8 @@ export const allChecks: DiagnosticCheck[] = [
   ...ciliumChecks,
   ...gatewayChecks,
   ...certificateChecks,
+  ...dnsChecks,
   ...endpointChecks,
   ...policyChecks,
+  ...talosChecks,
 ];
