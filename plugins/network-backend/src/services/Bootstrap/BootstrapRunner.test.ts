@@ -47,7 +47,7 @@ describe('bootstrap of an empty demo cluster', () => {
       verifier: { runAndWait: (cluster, actor) => verifier.runAndWait(cluster, actor) },
       auditor,
       logger: mockServices.logger.mock(),
-      timings: { heartbeatMs: 50, apiPollMs: 20, apiTimeoutMs: 2_000, etcdRetryDelayMs: 10 },
+      timings: { heartbeatMs: 50, apiPollMs: 20, apiTimeoutMs: 2_000, etcdRetryDelayMs: 10, verifySettleMs: 200, verifyRetryMs: 50 },
     });
   });
 

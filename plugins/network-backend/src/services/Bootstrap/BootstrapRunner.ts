@@ -31,6 +31,10 @@ export interface BootstrapRunnerTimings {
   /** Bootstrap calls while the node answers FailedPrecondition, and the first delay (doubling). */
   etcdAttempts: number;
   etcdRetryDelayMs: number;
+  /** How long verification keeps re-running the diagnostics while controllers converge. */
+  verifySettleMs: number;
+  /** Pause between verification runs. */
+  verifyRetryMs: number;
 }
 
 /** Options of {@link BootstrapRunner}. */
@@ -53,6 +57,8 @@ const DEFAULT_TIMINGS: BootstrapRunnerTimings = {
   apiPollMs: 2_000,
   etcdAttempts: 10,
   etcdRetryDelayMs: 1_000,
+  verifySettleMs: 120_000,
+  verifyRetryMs: 5_000,
 };
 
 /**
@@ -194,7 +200,7 @@ export class BootstrapRunner {
       case 'apply-baseline':
         return applyBaselineStep(context, client!);
       case 'verify-diagnostics':
-        return verifyDiagnosticsStep(context, this.options.verifier);
+        return verifyDiagnosticsStep(context, this.options.verifier, this.timings);
       default:
         return Promise.resolve({ status: 'failed', message: `unknown step kind ${String(context.planStep.kind)}` });
     }
