@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Progress } from '@backstage/core-components';
-import { Box, Typography } from '@material-ui/core';
+import { Box, Button, Typography } from '@material-ui/core';
+import type { CheckOutcome } from '@internal/plugin-network-common';
 import { Alert } from '@material-ui/lab';
 import { NetworkErrorPanel } from '../NetworkErrorPanel';
 import { OutcomeLabel, RunStatusLabel } from '../OutcomeLabel';
@@ -10,6 +11,8 @@ import { RunProgress } from './RunProgress';
 import { selectionText } from './selectionText';
 import { useDiagnosticRun } from './useDiagnosticRun';
 import { InlineRow } from '../Layout';
+
+const QUIET_OUTCOMES: CheckOutcome[] = ['pass', 'skipped'];
 
 function statusOf(error: Error): number | undefined {
   return (error as { statusCode?: number }).statusCode;
@@ -29,6 +32,7 @@ export const DiagnosticRunView = (props: {
     props.onFinished,
   );
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const [showQuiet, setShowQuiet] = useState(false);
   const toggle = (checkId: string) =>
     setExpanded(current => {
       const next = new Set(current);
@@ -49,6 +53,11 @@ export const DiagnosticRunView = (props: {
   if (!state) return <Progress />;
 
   const { run, results, running, logs } = state;
+  // With problems found, the passes are noise until asked for.
+  const sorted = sortResults(results);
+  const problems = sorted.filter(r => !QUIET_OUTCOMES.includes(r.outcome));
+  const shown = showQuiet || problems.length === 0 ? sorted : problems;
+  const hiddenCount = sorted.length - shown.length;
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 12 }}>
       <InlineRow gap={16}>
@@ -100,7 +109,7 @@ export const DiagnosticRunView = (props: {
         {results.length === 0 && run.status === 'running' && (
           <Typography variant="body2">No check has finished yet.</Typography>
         )}
-        {sortResults(results).map(result => (
+        {shown.map(result => (
           <CheckResultItem
             key={result.checkId}
             result={result}
@@ -108,6 +117,14 @@ export const DiagnosticRunView = (props: {
             onToggle={() => toggle(result.checkId)}
           />
         ))}
+        {hiddenCount > 0 && (
+          <Box mt={1}>
+            <Button size="small" onClick={() => setShowQuiet(true)}>
+              Show {hiddenCount} passed or skipped{' '}
+              {hiddenCount === 1 ? 'check' : 'checks'}
+            </Button>
+          </Box>
+        )}
       </Box>
     </Box>
   );

@@ -136,6 +136,13 @@ describe('DiagnosticsPanel', () => {
     );
     expect(await screen.findByText('Succeeded')).toBeInTheDocument();
     expect(screen.getByText('2 of 2 checks done')).toBeInTheDocument();
+    // Passes wait behind a button while there are problems.
+    expect(
+      screen.queryByRole('button', { name: /DNS answers match/ }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show 1 passed or skipped check' }),
+    );
     // Worst first: the failing check is listed above the passing one.
     const titles = screen
       .getAllByRole('button', { expanded: false })
