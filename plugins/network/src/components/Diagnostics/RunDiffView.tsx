@@ -1,6 +1,7 @@
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { Box, Typography } from '@material-ui/core';
+import { useState } from 'react';
+import { Box, Button, Typography } from '@material-ui/core';
 import useAsync from 'react-use/esm/useAsync';
 import { networkApiRef } from '../../api';
 import { NetworkErrorPanel } from '../NetworkErrorPanel';
@@ -31,11 +32,15 @@ export const RunDiffView = (props: { runIds: [string, string] }) => {
     return { before: runs[0], after: runs[1] };
   }, [networkApi, props.runIds[0], props.runIds[1]]);
 
+  const [showUnchanged, setShowUnchanged] = useState(false);
+
   if (loading) return <Progress />;
   if (error) return <NetworkErrorPanel error={error} />;
   if (!value) return null;
   const entries = diffRuns(value.before.results, value.after.results);
-  const changed = entries.filter(e => e.change !== 'unchanged').length;
+  const changedEntries = entries.filter(e => e.change !== 'unchanged');
+  const changed = changedEntries.length;
+  const rows = showUnchanged ? entries : changedEntries;
   return (
     <Box>
       <Typography variant="body2" paragraph>
@@ -45,7 +50,8 @@ export const RunDiffView = (props: { runIds: [string, string] }) => {
       </Typography>
       <StateTable
         label="Run comparison"
-        rows={entries}
+        rows={rows}
+        empty="No check changed its outcome between these runs."
         rowKey={entry => entry.checkId}
         columns={[
           { title: 'Check', render: entry => entry.title },
@@ -61,6 +67,13 @@ export const RunDiffView = (props: { runIds: [string, string] }) => {
           { title: 'Change', render: entry => CHANGE_TEXT[entry.change] },
         ]}
       />
+      {!showUnchanged && changed < entries.length && (
+        <Box mt={1}>
+          <Button size="small" onClick={() => setShowUnchanged(true)}>
+            Show the {entries.length - changed} unchanged checks too
+          </Button>
+        </Box>
+      )}
     </Box>
   );
 };
