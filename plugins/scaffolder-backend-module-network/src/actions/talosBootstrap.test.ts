@@ -143,6 +143,25 @@ describe('network:talos:bootstrap', () => {
     expect(ctx.output).toHaveBeenCalledWith('status', 'failed');
   });
 
+  it('reports the run’s error when no step failed (e.g. interrupted by a restart)', async () => {
+    const bootstrap = fakeNetworkBootstrap({
+      plan: bootstrapPlan('run'),
+      finalRun: bootstrapRun('interrupted', {
+        error: 'backend restarted during the run',
+      }),
+    });
+    const action = createTalosBootstrapAction({ bootstrap, pollMs: 1 });
+    await expect(
+      action.handler(
+        createMockActionContext({
+          input: { cluster: 'demo', planHash: PLAN_HASH },
+        }),
+      ),
+    ).rejects.toThrow(
+      'Bootstrap run run-1 interrupted: backend restarted during the run',
+    );
+  });
+
   it('passes the backend’s refusal (e.g. 403 without network.bootstrap.run) through', async () => {
     const bootstrap = fakeNetworkBootstrap({ plan: bootstrapPlan('run') });
     const denied = Object.assign(new Error('Forbidden'), {

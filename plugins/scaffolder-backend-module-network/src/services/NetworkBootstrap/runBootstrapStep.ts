@@ -132,10 +132,12 @@ export async function runBootstrapStep(
     ctx.output('diagnosticsRunId', run.diagnosticsRunId);
   if (run.status !== 'succeeded') {
     const failed = run.steps.find(step => step.status === 'failed');
-    throw new Error(
-      `Bootstrap run ${runId} ${run.status}${
-        failed ? ` at '${failed.title}': ${failed.message ?? 'no message'}` : ''
-      }${run.error ? ` (${run.error})` : ''}`,
-    );
+    // The failed step says why; the run's own error is the fallback (it repeats the step's).
+    const reason = failed
+      ? ` at '${failed.title}': ${failed.message ?? 'no message'}`
+      : run.error
+      ? `: ${run.error}`
+      : '';
+    throw new Error(`Bootstrap run ${runId} ${run.status}${reason}`);
   }
 }
