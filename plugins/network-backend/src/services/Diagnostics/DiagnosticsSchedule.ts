@@ -34,7 +34,8 @@ export async function scheduleDiagnostics(options: {
         id: `network-diagnostics:${cluster}`,
         frequency: { minutes: settings.frequencyMinutes },
         timeout: { minutes: 15 },
-        initialDelay: { minutes: 1 },
+        // The first run waits one interval (at most a minute), so a restart does not run at once.
+        initialDelay: { minutes: Math.min(1, settings.frequencyMinutes) },
         scope: 'global',
         fn: async () => {
           const run = await runner.runAndWait({ cluster, selection: { kind: 'all' }, trigger: 'schedule', actor: 'scheduler' });
