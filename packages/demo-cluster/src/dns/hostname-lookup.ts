@@ -60,34 +60,7 @@ function loadBalancerIps(object: KubeObject): string[] {
   return ingress.filter((entry) => entry.ip).map((entry) => entry.ip!);
 }
 
-function routeAddresses(store: ObjectStore, kind: (typeof ROUTE_KINDS)[number], name: string): string[] {
-  const resource = store.resources.byKind(kind, GATEWAY_GROUP);
-  if (!resource) return [];
-  const gatewayKey: ResourceKey = { group: GATEWAY_GROUP, plural: 'gateways' };
-  const addresses: string[] = [];
-  for (const route of listObjects(store, resource)) {
-    const hostnames = (route.spec as { hostnames?: string[] } | undefined)?.hostnames ?? [];
-    if (!hostnames.some((hostname) => canonicalName(hostname) === name)) continue;
-    const parentRefs = (route.spec as { parentRefs?: Array<{ group?: string; kind?: string; namespace?: string; name?: string }> }).parentRefs ?? [];
-    for (const parent of parentRefs) {
-      if ((parent.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || (parent.kind ?? 'Gateway') !== 'Gateway' || !parent.name) continue;
-      const gateway = getObject(store, gatewayKey, parent.namespace ?? route.metadata.namespace, parent.name);
-      if (gateway) appendUnique(addresses, gatewayAddresses(gateway));
-    }
-  }
-  return addresses;
-}
 
-function ingressAddresses(store: ObjectStore, name: string): string[] {
-  const resource = store.resources.byKind('Ingress', 'networking.k8s.io');
-  if (!resource) return [];
-  const addresses: string[] = [];
-  for (const ingress of listObjects(store, resource)) {
-    const rules = (ingress.spec as { rules?: Array<{ host?: string }> } | undefined)?.rules ?? [];
-    if (rules.some((rule) => rule.host && canonicalName(rule.host) === name)) appendUnique(addresses, loadBalancerIps(ingress));
-  }
-  return addresses;
-}
 
 /** The hostnames a Service answers for: its annotations, and `<name>.<namespace>.<zone>`. */
 function serviceHostnames(service: KubeObject, zones: readonly string[]): string[] {
@@ -104,28 +77,79 @@ function serviceHostnames(service: KubeObject, zones: readonly string[]): string
   return names;
 }
 
-function serviceAddresses(store: ObjectStore, name: string, zones: readonly string[]): string[] {
-  const addresses: string[] = [];
+
+/** The answer for every name the store knows, in k8s_gateway's precedence; built once per store revision. */
+interface HostnameIndex {
+  revision: number;
+  zones: string;
+  matches: Map<string, HostnameMatch>;
+}
+
+const indexes = new WeakMap<object, HostnameIndex>();
+
+/** Collects each name's addresses per source, then keeps, per name, the first source in precedence order. */
+function buildHostnameIndex(store: ObjectStore, zones: readonly string[]): Map<string, HostnameMatch> {
+  const bySource = new Map<HostnameMatch['kind'], Map<string, string[]>>();
+  const add = (kind: HostnameMatch['kind'], name: string, addresses: string[]) => {
+    let names = bySource.get(kind);
+    if (!names) bySource.set(kind, (names = new Map()));
+    const list = names.get(name) ?? [];
+    appendUnique(list, addresses);
+    names.set(name, list);
+  };
+  const gatewayKey: ResourceKey = { group: GATEWAY_GROUP, plural: 'gateways' };
+  for (const kind of ROUTE_KINDS) {
+    const resource = store.resources.byKind(kind, GATEWAY_GROUP);
+    if (!resource) continue;
+    for (const route of listObjects(store, resource)) {
+      const hostnames = (route.spec as { hostnames?: string[] } | undefined)?.hostnames ?? [];
+      if (hostnames.length === 0) continue;
+      const addresses: string[] = [];
+      const parentRefs = (route.spec as { parentRefs?: Array<{ group?: string; kind?: string; namespace?: string; name?: string }> }).parentRefs ?? [];
+      for (const parent of parentRefs) {
+        if ((parent.group ?? GATEWAY_GROUP) !== GATEWAY_GROUP || (parent.kind ?? 'Gateway') !== 'Gateway' || !parent.name) continue;
+        const gateway = getObject(store, gatewayKey, parent.namespace ?? route.metadata.namespace, parent.name);
+        if (gateway) appendUnique(addresses, gatewayAddresses(gateway));
+      }
+      for (const hostname of new Set(hostnames.map(canonicalName))) add(kind, hostname, addresses);
+    }
+  }
+  const ingressResource = store.resources.byKind('Ingress', 'networking.k8s.io');
+  if (ingressResource) {
+    for (const ingress of listObjects(store, ingressResource)) {
+      const rules = (ingress.spec as { rules?: Array<{ host?: string }> } | undefined)?.rules ?? [];
+      const hosts = new Set(rules.filter((rule) => rule.host).map((rule) => canonicalName(rule.host!)));
+      for (const host of hosts) add('Ingress', host, loadBalancerIps(ingress));
+    }
+  }
   for (const service of listObjects(store, { group: '', plural: 'services' })) {
     if ((service.spec as { type?: string } | undefined)?.type !== 'LoadBalancer') continue;
-    if (serviceHostnames(service, zones).includes(name)) appendUnique(addresses, loadBalancerIps(service));
+    for (const hostname of new Set(serviceHostnames(service, zones))) add('Service', hostname, loadBalancerIps(service));
   }
-  return addresses;
+  const matches = new Map<string, HostnameMatch>();
+  for (const kind of [...ROUTE_KINDS, 'Ingress', 'Service'] as const) {
+    for (const [name, addresses] of bySource.get(kind) ?? []) {
+      // A source that names the host but has no address yet does not win, as in the scan.
+      if (addresses.length > 0 && !matches.has(name)) matches.set(name, { kind, addresses });
+    }
+  }
+  return matches;
 }
 
 /**
  * Looks `name` up in the store (any case, trailing dot allowed). `zones` are the canonical
  * zones served, used for the `<service>.<namespace>.<zone>` form. Undefined when nothing matches.
+ * Answers come from an index rebuilt when the store changes, so a busy resolver does not scan
+ * every route and service per query.
  */
 export function lookupHostname(store: ObjectStore, name: string, zones: readonly string[] = []): HostnameMatch | undefined {
-  const wanted = canonicalName(name);
-  for (const kind of ROUTE_KINDS) {
-    const addresses = routeAddresses(store, kind, wanted);
-    if (addresses.length > 0) return { kind, addresses };
+  const revision = store.currentResourceVersion();
+  const zoneKey = zones.join(',');
+  let index = indexes.get(store);
+  if (!index || index.revision !== revision || index.zones !== zoneKey) {
+    index = { revision, zones: zoneKey, matches: buildHostnameIndex(store, zones) };
+    indexes.set(store, index);
   }
-  const fromIngress = ingressAddresses(store, wanted);
-  if (fromIngress.length > 0) return { kind: 'Ingress', addresses: fromIngress };
-  const fromServices = serviceAddresses(store, wanted, zones);
-  if (fromServices.length > 0) return { kind: 'Service', addresses: fromServices };
-  return undefined;
+  const match = index.matches.get(canonicalName(name));
+  return match ? { kind: match.kind, addresses: [...match.addresses] } : undefined;
 }
