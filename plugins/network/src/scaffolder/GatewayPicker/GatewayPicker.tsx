@@ -56,12 +56,8 @@ export const GatewayPicker = (
   const gateway = gateways.value?.find(
     candidate => gatewayRef(candidate) === chosenGateway,
   );
-  const choices =
-    pick === 'gateway'
-      ? gatewayChoices(gateways.value ?? [])
-      : gateway
-      ? listenerChoices(gateway)
-      : [];
+  let choices = gatewayChoices(gateways.value ?? []);
+  if (pick === 'listener') choices = gateway ? listenerChoices(gateway) : [];
 
   const namespace = form[options?.namespaceField ?? 'namespace'];
   const problem =

@@ -1,4 +1,4 @@
-import { gatewaysFixture } from '../testing/fieldFixtures';
+import { gatewaysFixture } from '../__testUtils__/fieldFixtures';
 import {
   gatewayChoices,
   listenerChoices,

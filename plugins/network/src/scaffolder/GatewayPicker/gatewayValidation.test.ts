@@ -1,5 +1,5 @@
 import { FieldReads } from '../fieldReads';
-import { gatewaysFixture } from '../testing/fieldFixtures';
+import { gatewaysFixture } from '../__testUtils__/fieldFixtures';
 import {
   gatewayValueProblem,
   validateGatewayPicker,

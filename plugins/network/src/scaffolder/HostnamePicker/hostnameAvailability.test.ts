@@ -1,4 +1,4 @@
-import { fieldOverviewFixture } from '../testing/fieldFixtures';
+import { fieldOverviewFixture } from '../__testUtils__/fieldFixtures';
 import {
   hostnameAvailability,
   hostnameFormProblem,

@@ -1,5 +1,5 @@
 import { FieldReads } from '../fieldReads';
-import { fieldOverviewFixture } from '../testing/fieldFixtures';
+import { fieldOverviewFixture } from '../__testUtils__/fieldFixtures';
 import { validateHostnamePicker } from './hostnameValidation';
 
 function reads(

@@ -1,5 +1,5 @@
 import { FieldReads } from '../fieldReads';
-import { poolsFixture } from '../testing/fieldFixtures';
+import { poolsFixture } from '../__testUtils__/fieldFixtures';
 import { poolChoices, poolProblem } from './poolChoices';
 import { validateIpPoolPicker } from './poolValidation';
 

@@ -2,8 +2,8 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
-import { fieldOverviewFixture } from '../testing/fieldFixtures';
-import { NETWORK_BASE_URL, renderField } from '../testing/renderField';
+import { fieldOverviewFixture } from '../__testUtils__/fieldFixtures';
+import { NETWORK_BASE_URL, renderField } from '../__testUtils__/renderField';
 import { IssuerPicker } from './IssuerPicker';
 
 describe('IssuerPicker', () => {

@@ -1,5 +1,8 @@
 import { FieldReads } from '../fieldReads';
-import { fieldOverviewFixture, issuersFixture } from '../testing/fieldFixtures';
+import {
+  fieldOverviewFixture,
+  issuersFixture,
+} from '../__testUtils__/fieldFixtures';
 import { issuerChoices, issuerProblem } from './issuerChoices';
 import { validateIssuerPicker } from './issuerValidation';
 

@@ -133,11 +133,9 @@ export async function runBootstrapStep(
   if (run.status !== 'succeeded') {
     const failed = run.steps.find(step => step.status === 'failed');
     // The failed step says why; the run's own error is the fallback (it repeats the step's).
-    const reason = failed
-      ? ` at '${failed.title}': ${failed.message ?? 'no message'}`
-      : run.error
-      ? `: ${run.error}`
-      : '';
+    let reason = run.error ? `: ${run.error}` : '';
+    if (failed)
+      reason = ` at '${failed.title}': ${failed.message ?? 'no message'}`;
     throw new Error(`Bootstrap run ${runId} ${run.status}${reason}`);
   }
 }
