@@ -58,8 +58,8 @@ describe('BootstrapPanel', () => {
     const objects = screen.getByRole('table', { name: 'Planned objects' });
     const rows = within(objects).getAllByRole('row').slice(1);
     expect(rows.map(row => row.textContent)).toEqual([
-      'CiliumLoadBalancerIPPool default-poolUpdatespec.blocks[0].start: 10.0.10.10 → 10.0.10.20',
       'CiliumL2AnnouncementPolicy default-l2Createspec.loadBalancerIPs: true (added)',
+      'CiliumLoadBalancerIPPool default-poolUpdatespec.blocks[0].start: 10.0.10.10 → 10.0.10.20',
       'Gateway gateway/mainUnchanged—',
     ]);
   });
