@@ -57,7 +57,16 @@ const FieldChangeLine = ({ change }: { change: FieldChange }) => {
   );
 };
 
-/** The baseline's objects with what applying each would do and the fields it would change. */
+const CHANGE_ORDER: Record<ObjectChange, number> = {
+  create: 0,
+  update: 1,
+  unchanged: 2,
+};
+
+/**
+ * The baseline's objects with what applying each would do and the fields it would change;
+ * the ones that change come first, the plan's order kept within each kind of change.
+ */
 export const PlannedObjectsTable = ({
   objects,
 }: {
@@ -65,7 +74,9 @@ export const PlannedObjectsTable = ({
 }) => (
   <StateTable
     label="Planned objects"
-    rows={objects}
+    rows={[...objects].sort(
+      (a, b) => CHANGE_ORDER[a.change] - CHANGE_ORDER[b.change],
+    )}
     rowKey={object => `${object.ref.apiVersion}/${objectText(object.ref)}`}
     empty="The baseline has no objects."
     columns={[
