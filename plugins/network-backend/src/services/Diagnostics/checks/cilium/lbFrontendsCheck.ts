@@ -2,6 +2,7 @@ import { CheckEvidence, CheckFinding } from '@internal/plugin-network-common';
 import { DiagnosticCheck } from '../../DiagnosticCheck';
 import { CiliumAgent, ciliumNotInstalledReason, findCiliumAgents, nodeRef } from './ciliumAgents';
 import { commandEvidence } from './commandEvidence';
+import { agentsCarryingServices } from './agentsInScope';
 import { AgentExec, forEachAgentExec, throwIfNoAgentAnswered } from './execInAgents';
 import { ExpectedFrontend, formatFrontend, loadBalancerServicesInScope } from './loadBalancerServices';
 import { BpfLbFrontend, parseBpfLbList } from './parseBpfLbList';
@@ -39,7 +40,7 @@ export const lbFrontendsCheck: DiagnosticCheck = {
   category: 'cilium',
   scopes: ['cluster', 'namespace', 'entity'],
   description:
-    "Compares the LoadBalancer addresses Kubernetes shows (status.loadBalancer.ingress x service ports) with each agent's BPF service map (`cilium-dbg bpf lb list`). An address missing from a node's map is dropped there even though the Service looks fine.",
+    "Compares the LoadBalancer addresses Kubernetes shows (status.loadBalancer.ingress x service ports) with each agent's BPF service map (`cilium-dbg bpf lb list`). An address missing from a node's map is dropped there even though the Service looks fine. A cluster run asks every agent; an entity or namespace run asks the agents on the L2 lease holders of its services and on its pods' nodes.",
   manualCommand: 'kubectl exec -n kube-system ds/cilium -c cilium-agent -- cilium-dbg bpf lb list',
   remediation:
     "Check the agent on the named node: `cilium-dbg status --verbose` there usually shows the failing `sync-lb-maps-with-k8s-services` controller. Restarting that agent pod makes it rebuild its maps from Kubernetes; if it persists, look for a full BPF map (bpf-lb-map-max) or an agent that cannot reach the API server.",
@@ -49,7 +50,7 @@ export const lbFrontendsCheck: DiagnosticCheck = {
 
     const services = loadBalancerServicesInScope(context);
     if (services.length === 0) return { findings: [], summary: 'No LoadBalancer service with an address in scope' };
-    const agents = suspectsFirst(findCiliumAgents(context.cache));
+    const agents = suspectsFirst(agentsCarryingServices(context, findCiliumAgents(context.cache), services));
     if (agents.length === 0) return { findings: [], summary: 'No Cilium agent pods to ask' };
 
     // Each answer is compared as it arrives and its output dropped: a large map is megabytes.
