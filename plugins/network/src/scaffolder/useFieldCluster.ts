@@ -1,4 +1,4 @@
-import useAsync from 'react-use/esm/useAsync';
+import { useFieldRead } from './useFieldRead';
 import { ClusterFieldOptions, fieldCluster } from './fieldCluster';
 import { FieldReads } from './fieldReads';
 
@@ -9,7 +9,7 @@ export function useFieldCluster(
   formData: Record<string, unknown> | undefined,
 ): { cluster?: string; loading: boolean; error?: Error } {
   const named = fieldCluster(options, formData);
-  const first = useAsync(
+  const first = useFieldRead(
     async () => (named ? undefined : (await reads.clusters())[0]?.name),
     [reads, named],
   );

@@ -1,4 +1,4 @@
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { useFieldRead } from '../useFieldRead';
 import Box from '@material-ui/core/Box';
 import Checkbox from '@material-ui/core/Checkbox';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -23,7 +23,7 @@ export const BootstrapPlanConfirm = (
   const form = (props.formContext?.formData ?? {}) as Record<string, unknown>;
   const reads = useFieldReads();
   const { cluster } = useFieldCluster(reads, uiSchema['ui:options'], form);
-  const plan = useAsyncRetry(
+  const plan = useFieldRead(
     async () => (cluster ? reads.bootstrapPlan(cluster) : undefined),
     [reads, cluster],
   );

@@ -1,4 +1,4 @@
-import useAsync from 'react-use/esm/useAsync';
+import { useFieldRead } from '../useFieldRead';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { backendMessage } from '../../components/NetworkErrorPanel';
 import { ChoiceSelect } from '../ChoiceSelect';
@@ -9,7 +9,7 @@ import { clusterChoices } from './clusterChoices';
 export const ClusterPicker = (props: FieldExtensionComponentProps<string>) => {
   const { formData, onChange, schema, rawErrors, required, idSchema } = props;
   const reads = useFieldReads();
-  const clusters = useAsync(() => reads.clusters(), [reads]);
+  const clusters = useFieldRead(() => reads.clusters(), [reads]);
   let helperText: string | undefined = schema.description;
   if (clusters.error)
     helperText = `Could not read the clusters: ${backendMessage(

@@ -111,4 +111,36 @@ describe('GatewayPicker', () => {
       ),
     ).toBeInTheDocument();
   });
+
+  it('reads again after a failed read, so the field recovers without a reload', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${NETWORK_BASE_URL}/clusters/:cluster/gateways`, () => {
+        calls++;
+        if (calls === 1) return HttpResponse.error();
+        return HttpResponse.json({
+          cluster: 'demo',
+          items: gatewaysFixture(),
+          stale: false,
+          missing: [],
+        });
+      }),
+    );
+    await renderField(GatewayPicker, {
+      title: 'Gateway',
+      formData: { cluster: 'demo' },
+      value: 'network/envoy-internal',
+    });
+    expect(
+      await screen.findByText(/Could not read the gateways/),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'network/envoy-internal · Programmed',
+        {},
+        { timeout: 6000 },
+      ),
+    ).toBeInTheDocument();
+    expect(calls).toBe(2);
+  });
 });

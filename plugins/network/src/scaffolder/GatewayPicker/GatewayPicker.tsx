@@ -1,5 +1,5 @@
 import { backendMessage } from '../../components/NetworkErrorPanel';
-import useAsync from 'react-use/esm/useAsync';
+import { useFieldRead } from '../useFieldRead';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { ChoiceSelect } from '../ChoiceSelect';
 import { ClusterFieldOptions } from '../fieldCluster';
@@ -47,7 +47,7 @@ export const GatewayPicker = (
     options,
     form,
   );
-  const gateways = useAsync(
+  const gateways = useFieldRead(
     async () => (cluster ? reads.gateways(cluster) : undefined),
     [reads, cluster],
   );

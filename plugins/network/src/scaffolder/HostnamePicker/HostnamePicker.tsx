@@ -1,6 +1,6 @@
 import { backendMessage } from '../../components/NetworkErrorPanel';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useFieldRead } from '../useFieldRead';
 import useDebounce from 'react-use/esm/useDebounce';
 import TextField from '@material-ui/core/TextField';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
@@ -51,7 +51,7 @@ export const HostnamePicker = (
   const [settled, setSettled] = useState(value);
   useDebounce(() => setSettled(value), options?.debounceMs ?? 400, [value]);
   const owner = hostnameOwner(form, options);
-  const verdict = useAsync(async () => {
+  const verdict = useFieldRead(async () => {
     if (!settled || !cluster || hostnameFormProblem(settled)) return undefined;
     return hostnameAvailability(settled, await reads.overview(cluster), {
       allowedDomains: options?.allowedDomains,

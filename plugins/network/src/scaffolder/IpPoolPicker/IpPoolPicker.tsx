@@ -1,5 +1,5 @@
 import { backendMessage } from '../../components/NetworkErrorPanel';
-import useAsync from 'react-use/esm/useAsync';
+import { useFieldRead } from '../useFieldRead';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { ChoiceSelect } from '../ChoiceSelect';
 import { ClusterFieldOptions } from '../fieldCluster';
@@ -34,7 +34,7 @@ export const IpPoolPicker = (
     options,
     form,
   );
-  const pools = useAsync(
+  const pools = useFieldRead(
     async () => (cluster ? reads.pools(cluster) : undefined),
     [reads, cluster],
   );

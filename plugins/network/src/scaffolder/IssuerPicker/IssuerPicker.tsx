@@ -1,5 +1,5 @@
 import { backendMessage } from '../../components/NetworkErrorPanel';
-import useAsync from 'react-use/esm/useAsync';
+import { useFieldRead } from '../useFieldRead';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { ChoiceSelect } from '../ChoiceSelect';
 import { ClusterFieldOptions } from '../fieldCluster';
@@ -42,7 +42,7 @@ export const IssuerPicker = (
     options,
     form,
   );
-  const overview = useAsync(
+  const overview = useFieldRead(
     async () => (cluster ? reads.overview(cluster) : undefined),
     [reads, cluster],
   );
