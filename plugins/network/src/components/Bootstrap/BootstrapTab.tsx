@@ -3,6 +3,7 @@ import { usePermission } from '@backstage/plugin-permission-react';
 import { networkBootstrapRunPermission } from '@internal/plugin-network-common';
 import { Alert, AlertTitle } from '@material-ui/lab';
 import { ClusterScope } from '../NetworkPage/ClusterScope';
+import { ClusterUnreachableNotice } from '../NetworkPage/ClusterUnreachableNotice';
 import { BootstrapPanel } from './BootstrapPanel';
 
 /**
@@ -26,7 +27,12 @@ export const BootstrapTab = () => {
   }
   return (
     <ClusterScope>
-      {cluster => <BootstrapPanel key={cluster} cluster={cluster} />}
+      {(cluster, summary) => (
+        <>
+          <ClusterUnreachableNotice summary={summary} what="Bootstrap steps" />
+          <BootstrapPanel key={cluster} cluster={cluster} />
+        </>
+      )}
     </ClusterScope>
   );
 };

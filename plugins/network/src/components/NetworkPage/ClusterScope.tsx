@@ -4,6 +4,7 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { Box } from '@material-ui/core';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import type { ClusterSummary } from '@internal/plugin-network-common';
 import { networkApiRef } from '../../api';
 import { NetworkErrorPanel } from '../NetworkErrorPanel';
 import { ClusterSwitcher } from './ClusterSwitcher';
@@ -14,7 +15,8 @@ import { ClusterSwitcher } from './ClusterSwitcher';
  * diagnostics, bootstrap), a link and a reload all show the same cluster.
  */
 export const ClusterScope = (props: {
-  children: (cluster: string) => ReactNode;
+  /** Renders the chosen cluster's view; `summary` says how well the backend knows it. */
+  children: (cluster: string, summary: ClusterSummary) => ReactNode;
 }) => {
   const networkApi = useApi(networkApiRef);
   const clusters = useAsyncRetry(() => networkApi.getClusters(), [networkApi]);
@@ -53,7 +55,7 @@ export const ClusterScope = (props: {
           }}
         />
       </Box>
-      {props.children(selected)}
+      {props.children(selected, items.find(c => c.name === selected)!)}
     </>
   );
 };

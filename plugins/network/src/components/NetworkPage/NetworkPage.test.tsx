@@ -13,9 +13,9 @@ import { NetworkPageContent } from './NetworkPage';
 
 const otherCluster = { ...demoCluster, name: 'lab', title: 'Lab' };
 
-function render(entry: string) {
+function render(entry: string, clusters = [demoCluster, otherCluster]) {
   const api = mockNetworkApi({
-    getClusters: jest.fn().mockResolvedValue([demoCluster, otherCluster]),
+    getClusters: jest.fn().mockResolvedValue(clusters),
     getDiagnosticChecks: jest.fn().mockResolvedValue(checkDescriptors),
     listDiagnosticRuns: jest.fn().mockResolvedValue([]),
     getBootstrapPlan: jest.fn().mockResolvedValue(bootstrapPlan()),
@@ -73,5 +73,25 @@ describe('NetworkPageContent tabs', () => {
       await screen.findByText('Audit history', {}, { timeout: 10_000 }),
     ).toBeInTheDocument();
     expect(api.getBootstrapPlan).toHaveBeenCalledWith('lab');
+  }, 20_000);
+
+  it('warns before a run on a cluster the backend cannot reach', async () => {
+    render('/network/diagnostics?cluster=lab', [
+      demoCluster,
+      {
+        ...otherCluster,
+        health: 'unreachable',
+        lastSyncAt: '2026-11-22T05:00:00Z',
+      },
+    ]);
+    expect(
+      await screen.findByText('Cluster unreachable', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Checks that need the API will end in errors/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/last synced 2026-11-22T05:00:00Z/),
+    ).toBeInTheDocument();
   }, 20_000);
 });
