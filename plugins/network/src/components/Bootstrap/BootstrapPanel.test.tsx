@@ -212,4 +212,26 @@ describe('BootstrapPanel', () => {
     expect(row).toHaveTextContent('Succeeded');
     expect(row).toHaveTextContent('1 skipped, 3 succeeded');
   });
+
+  it('names network.bootstrap.run when the backend refuses the plan (403)', async () => {
+    const refused = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({ error: { name: 'NotAllowedError', message: 'no' } }),
+        {
+          status: 403,
+          statusText: 'Forbidden',
+          headers: { 'content-type': 'application/json' },
+        },
+      ) as any,
+    );
+    await render(
+      bootstrapApi({ getBootstrapPlan: jest.fn().mockRejectedValue(refused) }),
+    );
+    expect(await screen.findByText('Permission missing')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /plan or run a bootstrap \(permission network.bootstrap.run\)/,
+      ),
+    ).toBeInTheDocument();
+  });
 });

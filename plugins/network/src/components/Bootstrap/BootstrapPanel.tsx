@@ -12,6 +12,11 @@ import { BootstrapRunView } from './BootstrapRunView';
 import { ConfirmBootstrapDialog } from './ConfirmBootstrapDialog';
 import { BootstrapConflict, conflictReason } from './conflictReason';
 
+const BOOTSTRAP_PERMISSION = {
+  name: 'network.bootstrap.run',
+  purpose: 'plan or run a bootstrap',
+};
+
 const CONFLICT_TEXT: Record<
   BootstrapConflict,
   { title: string; advice: string }
@@ -92,7 +97,12 @@ export const BootstrapPanel = ({ cluster }: { cluster: string }) => {
           {CONFLICT_TEXT[conflict].advice}
         </Alert>
       )}
-      {startError && <NetworkErrorPanel error={startError} />}
+      {startError && (
+        <NetworkErrorPanel
+          error={startError}
+          permission={BOOTSTRAP_PERMISSION}
+        />
+      )}
       <InfoCard
         title="Plan"
         subheader={`What a bootstrap of cluster ${cluster} would do now`}
@@ -111,7 +121,11 @@ export const BootstrapPanel = ({ cluster }: { cluster: string }) => {
       >
         {plan.loading && <Progress />}
         {plan.error && !plan.loading && (
-          <NetworkErrorPanel error={plan.error} onRetry={plan.retry} />
+          <NetworkErrorPanel
+            error={plan.error}
+            onRetry={plan.retry}
+            permission={BOOTSTRAP_PERMISSION}
+          />
         )}
         {plan.value && !plan.loading && <BootstrapPlanView plan={plan.value} />}
       </InfoCard>

@@ -25,14 +25,20 @@ export function backendMessage(error: Error): string {
 }
 
 /** Turns an error from the network backend into a title and advice, by HTTP status. */
-export function explainNetworkError(error: Error): ErrorExplanation {
+export function explainNetworkError(
+  error: Error,
+  /** The permission the failed request needs, named in the 403 advice. */
+  permission: { name: string; purpose: string } = {
+    name: 'network.read',
+    purpose: 'read the network model',
+  },
+): ErrorExplanation {
   const status = statusOf(error);
   if (status === 401 || status === 403) {
     return {
       severity: 'warning',
       title: 'Permission missing',
-      advice:
-        'You are not allowed to read the network model (permission network.read). Ask a portal administrator to grant it (accessPolicy in app-config.yaml).',
+      advice: `You are not allowed to ${permission.purpose} (permission ${permission.name}). Ask a portal administrator to grant it (accessPolicy in app-config.yaml).`,
     };
   }
   if (status === 404) {
@@ -64,9 +70,11 @@ export function explainNetworkError(error: Error): ErrorExplanation {
 export const NetworkErrorPanel = (props: {
   error: Error;
   onRetry?: () => void;
+  /** The permission the request needs, when it is not network.read. */
+  permission?: { name: string; purpose: string };
 }) => {
-  const { error, onRetry } = props;
-  const explanation = explainNetworkError(error);
+  const { error, onRetry, permission } = props;
+  const explanation = explainNetworkError(error, permission);
   return (
     <Alert
       severity={explanation.severity}
