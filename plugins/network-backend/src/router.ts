@@ -8,6 +8,7 @@ import { NetworkClusters } from './services/NetworkClusters/NetworkClusters';
 import { ClusterOverviewBuilder } from './services/ClusterOverviewBuilder/ClusterOverviewBuilder';
 import { RequestPathResolver } from './services/RequestPathResolver/RequestPathResolver';
 import { createAuthorize } from './routes/authorize';
+import { sendSerializedJson } from './routes/SerializedJson';
 import { DiagnosticsRouteDeps, addDiagnosticsRoutes } from './routes/diagnosticsRoutes';
 import { BootstrapRouteDeps, addBootstrapRoutes } from './routes/bootstrapRoutes';
 
@@ -61,17 +62,17 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
 
   router.get('/clusters/:cluster/overview', async (req, res) => {
     await authorizeRead(req);
-    res.json(await overviews.overview(clusterParam(req)));
+    await sendSerializedJson(req, res, await overviews.serialized('overview', clusterParam(req)));
   });
 
   router.get('/clusters/:cluster/pools', async (req, res) => {
     await authorizeRead(req);
-    res.json(await overviews.pools(clusterParam(req)));
+    await sendSerializedJson(req, res, await overviews.serialized('pools', clusterParam(req)));
   });
 
   router.get('/clusters/:cluster/gateways', async (req, res) => {
     await authorizeRead(req);
-    res.json(await overviews.gateways(clusterParam(req)));
+    await sendSerializedJson(req, res, await overviews.serialized('gateways', clusterParam(req)));
   });
 
   router.get('/entities/:kind/:namespace/:name/request-path', async (req, res) => {

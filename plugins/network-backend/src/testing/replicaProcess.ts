@@ -7,6 +7,8 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 /** One backend process running the network plugin alone (dev/index.ts), on its own port. */
 export interface ReplicaProcess {
   port: number;
+  /** The backend's process id (its RSS is read from /proc by the load benchmark). */
+  pid: number;
   /** Everything it printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -41,6 +43,7 @@ export async function startReplicaProcess(options: { port: number; config: objec
   }
   return {
     port: options.port,
+    pid: child.pid!,
     output: () => output,
     stop: async () => {
       if (child.exitCode !== null) return;

@@ -22,6 +22,7 @@ import { conditionOf } from '../RequestPathResolver/objectRefs';
 import { policiesOf } from '../RequestPathResolver/policyHops';
 import { ciliumSummary } from './ciliumSummary';
 import { dnsEndpointSummaries } from './dnsEndpointSummaries';
+import { SerializedJson } from '../../routes/SerializedJson';
 import { gatewaySummaries, routeSummaries } from './gatewaySummaries';
 import { issuerSummaries } from './issuerSummaries';
 import { namespacesWithoutDefaultDeny } from './policyCoverage';
@@ -80,6 +81,11 @@ export class ClusterOverviewBuilder {
   /** Everything the Network page shows for one cluster. */
   overview(cluster: string): Promise<ClusterOverview> {
     return this.reuse(`overview|${cluster}`, cluster, () => this.buildOverview(cluster));
+  }
+
+  /** The overview, pools or gateways serialized once per build, for the REST API. */
+  serialized(section: 'overview' | 'pools' | 'gateways', cluster: string): Promise<SerializedJson> {
+    return this.reuse(`${section}-json|${cluster}`, cluster, async () => new SerializedJson(await this[section](cluster)));
   }
 
   /**
