@@ -1,5 +1,9 @@
-/** The ui:options every network field accepts to say which cluster it reads. */
+import type { UsedWhen } from './fieldUsedWhen';
+
+/** The ui:options every network field accepts: which cluster it reads, and when it matters. */
 export interface ClusterFieldOptions {
+  /** The answers under which the field matters; otherwise it is not checked. */
+  usedWhen?: UsedWhen;
   /** A fixed cluster name. */
   cluster?: string;
   /** The form field holding the cluster name (default `cluster`). */

@@ -5,6 +5,7 @@ import { validateBootstrapPlanConfirm } from './BootstrapPlanConfirm/bootstrapPl
 import { ClusterPicker } from './ClusterPicker/ClusterPicker';
 import { validateClusterPicker } from './ClusterPicker/clusterValidation';
 import type { FieldReads } from './fieldReads';
+import { isFieldUsed } from './fieldUsedWhen';
 import type { ErrorCollector } from './fieldValidation';
 import { GatewayPicker } from './GatewayPicker/GatewayPicker';
 import { validateGatewayPicker } from './GatewayPicker/gatewayValidation';
@@ -38,16 +39,23 @@ type ScaffolderValidator = (
   },
 ) => Promise<void>;
 
-/** Adapts a {@link NetworkFieldValidation} to the scaffolder's validator signature. */
+/**
+ * Adapts a {@link NetworkFieldValidation} to the scaffolder's validator signature; a field
+ * the answers make irrelevant (`ui:options.usedWhen`) is not checked.
+ */
 function scaffolderValidator<TOptions>(
   validate: NetworkFieldValidation<TOptions>,
 ): ScaffolderValidator {
-  return (data, field, context) =>
-    validate(data, field, {
+  return async (data, field, context) => {
+    const options = context.uiSchema?.['ui:options'];
+    const formData = context.formData ?? {};
+    if (!isFieldUsed(options?.usedWhen, formData)) return;
+    await validate(data, field, {
       reads: readsFromApiHolder(context.apiHolder),
-      formData: context.formData ?? {},
-      options: context.uiSchema?.['ui:options'],
+      formData,
+      options,
     });
+  };
 }
 
 /** One field extension: the `ui:field` name, its component and its validation. */
