@@ -22,8 +22,10 @@ const noExec: PodExec = async () => {
 };
 
 /** Starts a demo cluster, syncs a watch cache on it, and builds check contexts for it. */
-export async function startDemoClusterChecks(options: { scale?: 'small' | 'large' } = {}): Promise<DemoClusterChecks> {
-  const demo = await startDemoClusterProcess({ scale: options.scale });
+export async function startDemoClusterChecks(
+  options: { scale?: 'small' | 'large'; state?: 'seeded' | 'empty' } = {},
+): Promise<DemoClusterChecks> {
+  const demo = await startDemoClusterProcess({ scale: options.scale, state: options.state });
   const config = new ConfigReader({
     kubernetes: {
       clusterLocatorMethods: [
