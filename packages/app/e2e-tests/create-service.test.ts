@@ -58,9 +58,19 @@ test('the Create service wizard publishes, applies and registers a network-ready
       name: /Internal gateway network\/envoy-internal · Programmed/,
     }),
   ).toBeVisible();
-  await page
-    .getByRole('textbox', { name: 'Hostname', exact: true })
-    .fill(hostname);
+  const hostnameField = page.getByRole('textbox', {
+    name: 'Hostname',
+    exact: true,
+  });
+  // A name another route already serves is refused, naming the route, and blocks Next.
+  await hostnameField.fill('jellyfin.demo.lab');
+  const taken =
+    'jellyfin.demo.lab is already claimed by HTTPRoute media/jellyfin';
+  await expect(page.getByText(taken).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText(taken).first()).toBeVisible();
+  await expect(hostnameField).toBeVisible();
+  await hostnameField.fill(hostname);
   // The HostnamePicker checks availability against the cluster once typing pauses.
   await expect(page.getByText(`${hostname} is available`)).toBeVisible();
   await page.getByLabel('TLS certificate').click();
