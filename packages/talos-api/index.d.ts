@@ -11,3 +11,5 @@ export declare const TALOS_PROTO_FILES: readonly string[];
  * enums as strings, defaults filled, oneofs, and TALOS_PROTO_DIR as the include directory.
  */
 export declare const TALOS_PROTO_LOADER_OPTIONS: Readonly<Options>;
+
+export type * from './messages';

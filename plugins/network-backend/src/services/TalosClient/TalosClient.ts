@@ -23,7 +23,7 @@ import {
   ServiceListMessage,
   TimestampMessage,
   VersionMessage,
-} from './talosMessages';
+} from '@internal/talos-api';
 import {
   TalosBootstrapResult,
   TalosEtcdMembers,
