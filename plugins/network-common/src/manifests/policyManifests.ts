@@ -1,5 +1,10 @@
 import { DEFAULT_CLUSTER_DNS } from '../policies';
-import { EgressTarget, KubernetesManifest, ServiceSpec } from './serviceSpec';
+import {
+  CidrEgressTarget,
+  EgressTarget,
+  KubernetesManifest,
+  ServiceSpec,
+} from './serviceSpec';
 import { podSelectorLabels, serviceLabels } from './workloadManifests';
 
 const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -9,7 +14,8 @@ const CILIUM_NAMESPACE_LABEL = 'k8s:io.kubernetes.pod.namespace';
  * The service's policies in the namespace's flavour: a default-deny for its own pods (the
  * repository owns the app, not the namespace), an allow from whoever forwards traffic to
  * it (the gateway or ingress controller; other pods of the namespace when not exposed),
- * DNS egress to kube-dns over UDP and TCP, and egress to the named services.
+ * DNS egress to kube-dns over UDP and TCP, egress to the named services, and egress to
+ * the CIDRs of `policy.cidrEgress` (Cilium entities instead where the target names them).
  */
 export function renderPolicies(spec: ServiceSpec): KubernetesManifest[] {
   return spec.policy.flavour === 'ciliumnetworkpolicy'
@@ -93,6 +99,10 @@ function renderNetworkPolicies(spec: ServiceSpec): KubernetesManifest[] {
       ],
       ports: [{ protocol: 'TCP', port: target.port }],
     })),
+    ...cidrEgressTargets(spec).map(target => ({
+      to: target.cidrs.map(cidr => ({ ipBlock: { cidr } })),
+      ports: target.ports.map(port => ({ protocol: 'TCP', port })),
+    })),
   ];
   return [
     {
@@ -110,7 +120,7 @@ function renderNetworkPolicies(spec: ServiceSpec): KubernetesManifest[] {
     {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
-      metadata: metadata(spec, 'allow-egress'),
+      metadata: metadata(spec, 'allow-egress', cidrEgressWhy(spec)),
       spec: { podSelector, policyTypes: ['Egress'], egress },
     },
   ];
@@ -173,6 +183,19 @@ function renderCiliumPolicies(spec: ServiceSpec): KubernetesManifest[] {
       ],
       toPorts: [{ ports: [{ port: String(target.port), protocol: 'TCP' }] }],
     })),
+    ...cidrEgressTargets(spec).map(target => ({
+      ...(target.ciliumEntities?.length
+        ? { toEntities: target.ciliumEntities }
+        : { toCIDRSet: target.cidrs.map(cidr => ({ cidr })) }),
+      toPorts: [
+        {
+          ports: target.ports.map(port => ({
+            port: String(port),
+            protocol: 'TCP',
+          })),
+        },
+      ],
+    })),
   ];
   return [
     {
@@ -185,7 +208,7 @@ function renderCiliumPolicies(spec: ServiceSpec): KubernetesManifest[] {
     {
       apiVersion: 'cilium.io/v2',
       kind: 'CiliumNetworkPolicy',
-      metadata: metadata(spec, 'allow'),
+      metadata: metadata(spec, 'allow', cidrEgressWhy(spec)),
       spec: { endpointSelector, ingress: [ingressRule], egress },
     },
   ];
@@ -195,4 +218,24 @@ function prefixed(labels: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(labels).map(([key, value]) => [`k8s:${key}`, value]),
   );
+}
+
+function cidrEgressTargets(spec: ServiceSpec): CidrEgressTarget[] {
+  return spec.policy.cidrEgress ?? [];
+}
+
+// Addresses are opaque in a policy; the annotation says what each egress rule is for.
+function cidrEgressWhy(spec: ServiceSpec): Record<string, string> | undefined {
+  const targets = cidrEgressTargets(spec);
+  if (targets.length === 0) return undefined;
+  return {
+    'pathway.dev/why': targets
+      .map(
+        target =>
+          `${target.purpose}: ${target.cidrs.join(
+            ', ',
+          )} port ${target.ports.join(', ')}`,
+      )
+      .join('; '),
+  };
 }

@@ -87,6 +87,26 @@ export interface EgressTarget {
 }
 
 /**
+ * Addresses outside the cluster's pods the pods may call: the API server, the nodes' Talos
+ * apid, a database or a Git provider outside the cluster.
+ */
+export interface CidrEgressTarget {
+  /** What is called there, e.g. `kubernetes-api`; the rule's `pathway.dev/why` names it. */
+  purpose: string;
+  /** CIDRs of the destination, e.g. the node network `192.168.1.0/24` or `0.0.0.0/0`. */
+  cidrs: string[];
+  /** TCP ports. */
+  ports: number[];
+  /**
+   * Cilium reserved identities to allow instead of the CIDRs in the Cilium flavour: Cilium
+   * gives the nodes and the API server identities (`host`, `remote-node`, `kube-apiserver`)
+   * that CIDR rules do not select, so a CIDR rule alone would not admit them.
+   * @default (none: the CIDRs are used in both flavours)
+   */
+  ciliumEntities?: string[];
+}
+
+/**
  * How DNS records are published:
  * - `annotations`: external-dns reads the route (or Ingress) hostname and the annotations
  *   under `prefix` (`external-dns.kubernetes.io/` from v0.22, the alpha prefix before);
@@ -138,6 +158,8 @@ export interface ServiceSpec {
     /** Who forwards traffic to the pods (the gateway or ingress controller). */
     proxy: ProxyIdentity;
     extraEgress: EgressTarget[];
+    /** Egress to addresses outside the cluster's pods (optional; none when absent). */
+    cidrEgress?: CidrEgressTarget[];
   };
   dns: DnsPublishing;
   /** Set when public traffic comes through the Cloudflare tunnel. */
