@@ -67,6 +67,11 @@ req.on('error', () => {});
 req.end();
 `;
 
+/** One machine-readable figure for bench/run-all.mjs, next to the human lines. */
+function printBench(name: string, value: number, unit: string, target?: string): void {
+  console.log(`BENCH ${JSON.stringify({ name, value: Number(value.toFixed(3)), unit, ...(target ? { target } : {}) })}`);
+}
+
 async function main(): Promise<void> {
   const stateDir = mkdtempSync(join(tmpdir(), 'demo-bench-'));
   const startedAt = performance.now();
@@ -77,6 +82,7 @@ async function main(): Promise<void> {
   const podCount = store.count({ group: '', plural: 'pods' });
   console.log(`scale large: ${store.count()} objects (${podCount} pods, ${store.count({ group: '', plural: 'services' })} services, ${store.count({ group: 'gateway.networking.k8s.io', plural: 'httproutes' })} HTTPRoutes, ${store.count({ group: 'cilium.io', plural: 'ciliumloadbalancerippools' })} pools, ${store.count({ group: '', plural: 'nodes' })} nodes)`);
   console.log(`start time (startDemoCluster, scale large): ${startSeconds.toFixed(2)} s`);
+  printBench('start time, scale large', startSeconds, 's');
 
   try {
     const jsonTimes: number[] = [];
@@ -88,6 +94,7 @@ async function main(): Promise<void> {
       jsonTimes.push(performance.now() - t);
     }
     console.log(`list all pods, JSON (GET /api/v1/pods, ${items} items): median ${median(jsonTimes).toFixed(0)} ms (runs: ${jsonTimes.map((t) => t.toFixed(0)).join(', ')} ms)`);
+    printBench(`list all pods, JSON (${items} items, median of 3)`, median(jsonTimes), 'ms');
 
     const tableTimes: number[] = [];
     let rows = 0;
@@ -98,6 +105,7 @@ async function main(): Promise<void> {
       tableTimes.push(performance.now() - t);
     }
     console.log(`list all pods, Table as kubectl asks (${rows} rows): median ${median(tableTimes).toFixed(0)} ms`);
+    printBench(`list all pods, Table (${rows} rows, median of 3)`, median(tableTimes), 'ms');
 
     const pagedStart = performance.now();
     let continueToken = '';
@@ -111,6 +119,7 @@ async function main(): Promise<void> {
       continueToken = list.metadata.continue ?? '';
     } while (continueToken);
     console.log(`list all pods in pages of 500 (${pages} pages, ${paged} items): ${(performance.now() - pagedStart).toFixed(0)} ms`);
+    printBench('list all pods in pages of 500', performance.now() - pagedStart, 'ms');
 
     // Watch rate: a namespace of ConfigMaps updated round-robin. Every write must change
     // something: the store drops no-op writes without an event, like the real API server.
@@ -145,6 +154,8 @@ async function main(): Promise<void> {
     const seconds = (result.last - writeStart) / 1000;
     console.log(`store update rate (with the controllers subscribed): ${(WATCH_EVENTS / writeSeconds).toFixed(0)} writes/s`);
     console.log(`sustained watch event rate (HTTPS watch, client in a worker thread): ${result.count} events in ${seconds.toFixed(2)} s = ${(result.count / seconds).toFixed(0)} events/s`);
+    printBench('store update rate', WATCH_EVENTS / writeSeconds, 'writes/s');
+    printBench('sustained watch event rate', result.count / seconds, 'events/s');
   } finally {
     await cluster.stop();
     rmSync(stateDir, { recursive: true, force: true });
