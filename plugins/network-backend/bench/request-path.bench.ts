@@ -115,6 +115,11 @@ function describe(name: string, sample: Sample) {
   return figures;
 }
 
+/** One machine-readable figure for bench/run-all.mjs, next to the human lines. */
+function printBench(name: string, value: number, unit: string, target?: string) {
+  console.log(`BENCH ${JSON.stringify({ name, value: Number(value.toFixed(3)), unit, ...(target ? { target } : {}) })}`);
+}
+
 async function main() {
   const demoStarted = performance.now();
   const demo = process.env.BENCH_STATE_DIR
@@ -207,6 +212,15 @@ async function main() {
   console.log(`cache fill                               ${(fillMs / 1000).toFixed(2)} s (target <= 10 s)`);
   console.log(`heap used after fill                     ${(heapAfterFill / 1024 / 1024).toFixed(0)} MB`);
   console.log(`backend RSS                              ${(rss / 1024 / 1024).toFixed(0)} MB (before the backend: ${(rssBefore / 1024 / 1024).toFixed(0)} MB; target <= 400 MB)`);
+  printBench('request-path p95 / floor p95', paths.p95 / floor.p95, 'x', '<= 1.5');
+  printBench('kubernetes plugin p50 / request-path p50', kubernetes.p50 / paths.p50, 'x', '>= 10');
+  printBench('request-path p50', paths.p50, 'ms');
+  printBench('request-path p95', paths.p95, 'ms', '<= 25');
+  printBench('request-path throughput (10 clients)', paths.rps, 'req/s');
+  printBench('floor (ping) p95', floor.p95, 'ms');
+  printBench('cache fill', fillMs / 1000, 's', '<= 10');
+  printBench('heap used after fill', heapAfterFill / 1024 / 1024, 'MB');
+  printBench('backend RSS', rss / 1024 / 1024, 'MB', '<= 400');
 
   await backend.stop();
   await demo.stop();
