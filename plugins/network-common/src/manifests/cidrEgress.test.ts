@@ -15,6 +15,13 @@ const gitProvider: CidrEgressTarget = {
   ports: [443],
 };
 
+const dnsResolvers: CidrEgressTarget = {
+  purpose: 'dns-probes',
+  cidrs: ['192.0.2.53/32'],
+  ports: [53],
+  protocols: ['UDP', 'TCP'],
+};
+
 const specWith = (flavour: PolicyFlavour, cidrEgress?: CidrEgressTarget[]) =>
   exampleServiceSpec({
     policy: {
@@ -82,6 +89,30 @@ describe('cidrEgress in renderPolicies', () => {
       {
         toCIDRSet: [{ cidr: '0.0.0.0/0' }],
         toPorts: [{ ports: [{ port: '443', protocol: 'TCP' }] }],
+      },
+    ]);
+  });
+
+  it('renders every port under every protocol', () => {
+    const [egress] = renderPolicies(
+      specWith('networkpolicy', [dnsResolvers]),
+    ).filter(policy => policy.metadata.name === 'hello-allow-egress');
+    expect((egress.spec as any).egress[1]).toEqual({
+      to: [{ ipBlock: { cidr: '192.0.2.53/32' } }],
+      ports: [
+        { protocol: 'UDP', port: 53 },
+        { protocol: 'TCP', port: 53 },
+      ],
+    });
+    const [allow] = renderPolicies(
+      specWith('ciliumnetworkpolicy', [dnsResolvers]),
+    ).filter(policy => policy.metadata.name === 'hello-allow');
+    expect((allow.spec as any).egress[1].toPorts).toEqual([
+      {
+        ports: [
+          { port: '53', protocol: 'UDP' },
+          { port: '53', protocol: 'TCP' },
+        ],
       },
     ]);
   });

@@ -101,7 +101,10 @@ function renderNetworkPolicies(spec: ServiceSpec): KubernetesManifest[] {
     })),
     ...cidrEgressTargets(spec).map(target => ({
       to: target.cidrs.map(cidr => ({ ipBlock: { cidr } })),
-      ports: target.ports.map(port => ({ protocol: 'TCP', port })),
+      ports: cidrEgressPorts(target).map(({ port, protocol }) => ({
+        protocol,
+        port,
+      })),
     })),
   ];
   return [
@@ -189,9 +192,9 @@ function renderCiliumPolicies(spec: ServiceSpec): KubernetesManifest[] {
         : { toCIDRSet: target.cidrs.map(cidr => ({ cidr })) }),
       toPorts: [
         {
-          ports: target.ports.map(port => ({
+          ports: cidrEgressPorts(target).map(({ port, protocol }) => ({
             port: String(port),
-            protocol: 'TCP',
+            protocol,
           })),
         },
       ],
@@ -222,6 +225,15 @@ function prefixed(labels: Record<string, string>): Record<string, string> {
 
 function cidrEgressTargets(spec: ServiceSpec): CidrEgressTarget[] {
   return spec.policy.cidrEgress ?? [];
+}
+
+// Every port under every protocol, e.g. 53/UDP and 53/TCP for a DNS server.
+function cidrEgressPorts(
+  target: CidrEgressTarget,
+): { port: number; protocol: string }[] {
+  return target.ports.flatMap(port =>
+    (target.protocols ?? ['TCP']).map(protocol => ({ port, protocol })),
+  );
 }
 
 // Addresses are opaque in a policy; the annotation says what each egress rule is for.

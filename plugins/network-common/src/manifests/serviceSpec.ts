@@ -95,8 +95,13 @@ export interface CidrEgressTarget {
   purpose: string;
   /** CIDRs of the destination, e.g. the node network `192.168.1.0/24` or `0.0.0.0/0`. */
   cidrs: string[];
-  /** TCP ports. */
+  /** Destination ports. */
   ports: number[];
+  /**
+   * Protocols of the ports (DNS servers need UDP and TCP).
+   * @default ['TCP']
+   */
+  protocols?: ('TCP' | 'UDP')[];
   /**
    * Cilium reserved identities to allow instead of the CIDRs in the Cilium flavour: Cilium
    * gives the nodes and the API server identities (`host`, `remote-node`, `kube-apiserver`)
