@@ -13,7 +13,7 @@ async function portalBackendReachable() {
     await fetch(`${portalBackendUrl}/api/scaffolder/v2/actions`, { signal: AbortSignal.timeout(3000) });
     return undefined;
   } catch {
-    return `no portal backend at ${portalBackendUrl} (start it with npm start, or set PORTAL_BACKEND_URL)`;
+    return `no portal backend at ${portalBackendUrl}`;
   }
 }
 

@@ -80,6 +80,11 @@ const logger: LoggerService = {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+/** One machine-readable figure for bench/run-all.mjs, next to the human lines. */
+function printBench(name: string, value: number, unit: string, target?: string) {
+  console.log(`BENCH ${JSON.stringify({ name, value: Number(value.toFixed(3)), unit, ...(target ? { target } : {}) })}`);
+}
+
 async function main() {
   const demo = process.env.BENCH_STATE_DIR ? readDemoClusterState(process.env.BENCH_STATE_DIR) : await startDemoClusterProcess({ scale: SCALE, timeoutMs: 180_000 });
   const config = new ConfigReader({
@@ -171,6 +176,12 @@ async function main() {
   console.log(`  slowest checks                         ${slowestEntity.map(result => `${result.checkId} ${result.durationMs} ms`).join(', ')}`);
   console.log(`kubectl checklist, ${commands.length} commands in sequence  ${seconds(kubectlMs)}${kubectlFailures ? ` (${kubectlFailures} failed)` : ''}`);
   console.log(`kubectl checklist / full run             ${(kubectlMs / median(full)).toFixed(1)}x`);
+  printBench('checks registered', allChecks.length, 'checks');
+  printBench('full run (median of 3)', median(full) / 1000, 's', '<= 5');
+  printBench('entity-scoped run (median of 5)', median(entityRuns) / 1000, 's', '<= 1');
+  printBench('kubectl checklist in sequence', kubectlMs / 1000, 's');
+  printBench('kubectl checklist failed commands', kubectlFailures, 'commands');
+  printBench('kubectl checklist / full run', kubectlMs / median(full), 'x');
 
   clusters.stop();
   await db.destroy();

@@ -31,6 +31,11 @@ async function load(url: string) {
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors, total: result.requests.total };
 }
 
+/** One machine-readable figure for bench/run-all.mjs, next to the human lines. */
+function printBench(name: string, value: number, unit: string, target?: string) {
+  console.log(`BENCH ${JSON.stringify({ name, value: Number(value.toFixed(3)), unit, ...(target ? { target } : {}) })}`);
+}
+
 async function main() {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'network-load-'));
   const demo = await startDemoClusterProcess({ scale: SCALE, timeoutMs: 180_000 });
@@ -85,11 +90,15 @@ async function main() {
   console.log(`backend pid ${backend.pid}, demo cluster ${SCALE}, ${CONNECTIONS} connections, ${SECONDS} s per endpoint and round`);
   console.log('round  endpoint       req/s    p50 ms  p99 ms  errors  RSS before  RSS after');
   const rssAfterRounds: number[] = [];
+  // Worst figures per endpoint over the rounds, for the BENCH lines.
+  const worst = new Map<string, { rps: number; p99: number; errors: number }>();
   for (let round = 1; round <= ROUNDS; round += 1) {
     for (const [name, url] of endpoints) {
       const before = rssMb(backend.pid);
       const figures = await load(url);
       const after = rssMb(backend.pid);
+      const seen = worst.get(name) ?? { rps: Infinity, p99: 0, errors: 0 };
+      worst.set(name, { rps: Math.min(seen.rps, figures.rps), p99: Math.max(seen.p99, figures.p99), errors: seen.errors + figures.errors });
       console.log(
         `${String(round).padEnd(6)} ${name.padEnd(13)} ${figures.rps.toFixed(0).padStart(6)}  ${String(figures.p50).padStart(6)}  ${String(figures.p99).padStart(6)}  ${String(figures.errors).padStart(6)}  ${before.toFixed(0).padStart(7)} MB  ${after.toFixed(0).padStart(6)} MB`,
       );
@@ -99,6 +108,13 @@ async function main() {
   const growth = ((rssAfterRounds[ROUNDS - 1] - rssAfterRounds[0]) / rssAfterRounds[0]) * 100;
   console.log(`RSS after each round: ${rssAfterRounds.map(value => `${value.toFixed(0)} MB`).join(', ')}; growth from round 1 to ${ROUNDS}: ${growth.toFixed(1)}% (target <= 10%)`);
   console.log('targets: 0 errors, p99 <= 250 ms');
+  for (const [name, figures] of worst) {
+    printBench(`${name} throughput (lowest round)`, figures.rps, 'req/s');
+    printBench(`${name} p99 (highest round)`, figures.p99, 'ms', '<= 250');
+    printBench(`${name} errors (all rounds)`, figures.errors, 'errors', '<= 0');
+  }
+  printBench('backend RSS after round 1', rssAfterRounds[0], 'MB');
+  printBench(`backend RSS growth, round 1 to ${ROUNDS}`, growth, '%', '<= 10');
 
   await backend.stop();
   await demo.stop();
