@@ -82,6 +82,8 @@ export class FakeKubernetesApi implements KubernetesReader {
     this.watchCalls.push({ path: key, resourceVersion });
     if (!this.watchers.has(key)) this.watchers.set(key, new Set());
     this.watchers.get(key)!.add(handlers);
+    // The fake accepts every watch at once, as a healthy server does.
+    handlers.onOpen?.();
     return { stop: () => this.watchers.get(key)?.delete(handlers) };
   }
 

@@ -25,6 +25,7 @@ export function countingKubernetesReader(inner: KubernetesReader): { reader: Kub
     watch: (path, resourceVersion, handlers) => {
       counts.watches += 1;
       return inner.watch(path, resourceVersion, {
+        onOpen: () => handlers.onOpen?.(),
         onEvent: event => {
           if (event.type === 'ERROR' && event.object?.code === 410) counts.expiredWatches += 1;
           handlers.onEvent(event);

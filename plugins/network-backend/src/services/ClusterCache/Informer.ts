@@ -135,7 +135,9 @@ export class Informer {
       try {
         if (!this.resourceVersion) await this.relist();
         const startedAt = Date.now();
-        const outcome = await this.watchOnce();
+        // After a failure a new watch counts only once the server accepts it (a slow or
+        // silent server must read as stale); after a list or a normal end it counts at once.
+        const outcome = await this.watchOnce(failures === 0);
         if (outcome === 'expired') this.resourceVersion = '';
         // A server that closes watches at once would otherwise make this loop spin.
         if (outcome === 'ended' && Date.now() - startedAt < 1000) {
@@ -174,10 +176,14 @@ export class Informer {
     this.options.onChange(this.options.kind.kind);
   }
 
-  private watchOnce(): Promise<'ended' | 'expired'> {
+  private watchOnce(trusted: boolean): Promise<'ended' | 'expired'> {
     return new Promise((resolve, reject) => {
       let expired = false;
       this.currentWatch = this.options.client.watch(this.options.path, this.resourceVersion, {
+        onOpen: () => {
+          this.watching = true;
+          this.error = undefined;
+        },
         onEvent: event => {
           this.watching = true;
           if (event.type === 'ERROR') {
@@ -202,9 +208,11 @@ export class Informer {
           } else resolve('ended');
         },
       });
-      // The stream is open as soon as the request is; the first event may be a while.
-      this.watching = true;
-      this.error = undefined;
+      if (trusted) {
+        // The server just answered: the stream is open as soon as the request is.
+        this.watching = true;
+        this.error = undefined;
+      }
     });
   }
 

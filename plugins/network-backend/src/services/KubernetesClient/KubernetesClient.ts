@@ -87,6 +87,8 @@ export interface WatchEvent {
 
 /** Callbacks of one watch stream. */
 export interface WatchHandlers {
+  /** Called once when the server accepted the watch (a 200 answer), before any event. */
+  onOpen?(): void;
   onEvent(event: WatchEvent): void;
   /** Called once when the stream ends: without an error for a normal end (server timeout). */
   onClose(error?: Error): void;
@@ -235,6 +237,7 @@ export class KubernetesClient implements KubernetesReader {
       }
       // Idle watches are normal; only the connection phase has a timeout.
       req.setTimeout(0);
+      handlers.onOpen?.();
       res.setEncoding('utf8');
       let buffered = '';
       res.on('data', (chunk: string) => {
