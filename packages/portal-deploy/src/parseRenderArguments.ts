@@ -19,6 +19,7 @@ export const RENDER_USAGE = `Usage: npm run render -w packages/portal-deploy -- 
   --policy-flavour <ciliumnetworkpolicy|networkpolicy>
   --proxy-namespace <ns>        the gateway runs as pods in this namespace (default: Cilium's own Envoy)
   --node-cidr <cidr>            node network (API server 6443, Talos apid 50000); repeatable
+  --dns-server-cidr <cidr>      DNS server the request path asks (UDP/TCP 53); repeatable
   --postgres-cidr <cidr>        PostgreSQL outside the cluster (port 5432); repeatable
   --git-cidr <cidr>             Git provider HTTPS; repeatable (default 0.0.0.0/0)`;
 
@@ -82,6 +83,7 @@ export function parseRenderArguments(argv: string[]): RenderArguments {
         settings.proxy = { kind: 'pods', namespace: value };
         break;
       case '--node-cidr':
+      case '--dns-server-cidr':
       case '--postgres-cidr':
       case '--git-cidr':
         (repeated[option] ??= []).push(value);
@@ -92,6 +94,8 @@ export function parseRenderArguments(argv: string[]): RenderArguments {
   }
   if (!out) throw new Error(`--out is required\n${RENDER_USAGE}`);
   if (repeated['--node-cidr']) settings.nodeCidrs = repeated['--node-cidr'];
+  if (repeated['--dns-server-cidr'])
+    settings.dnsServerCidrs = repeated['--dns-server-cidr'];
   if (repeated['--git-cidr'])
     settings.gitProviderCidrs = repeated['--git-cidr'];
   if (repeated['--postgres-cidr'])

@@ -36,6 +36,11 @@ export interface PortalDeploySettings {
    */
   nodeCidrs: string[];
   postgres: PostgresLocation;
+  /**
+   * The DNS servers the request path asks (k8s_gateway and the public resolvers of
+   * `network.clusters.<name>.dns`), UDP and TCP 53; kube-dns is allowed separately.
+   */
+  dnsServerCidrs: string[];
   /** Where the Git provider's HTTPS API is (the scaffolder publishes repositories there). */
   gitProviderCidrs: string[];
 }
@@ -75,5 +80,7 @@ export const DEFAULT_PORTAL_DEPLOY_SETTINGS: PortalDeploySettings = {
       podLabels: { 'cnpg.io/cluster': 'postgres' },
     },
   },
+  // k8s_gateway's placeholder address and Cloudflare's public resolver (app-config's dns).
+  dnsServerCidrs: ['192.0.2.53/32', '1.1.1.1/32'],
   gitProviderCidrs: ['0.0.0.0/0'],
 };

@@ -8,8 +8,8 @@ export const TALOS_APID_PORT = 50000;
 
 /**
  * The portal's egress beyond DNS: the API server (watches, exec into Cilium agents,
- * bootstrap apply), Talos apid on every node (diagnostics, etcd bootstrap), PostgreSQL when
- * it runs outside the cluster, and the Git provider's HTTPS.
+ * bootstrap apply), Talos apid on every node (diagnostics, etcd bootstrap), the DNS servers
+ * the request path asks, PostgreSQL when it runs outside the cluster, and the Git provider's HTTPS.
  */
 export function portalCidrEgress(
   settings: PortalDeploySettings,
@@ -29,6 +29,14 @@ export function portalCidrEgress(
       ciliumEntities: ['host', 'remote-node'],
     },
   ];
+  if (settings.dnsServerCidrs.length > 0) {
+    targets.push({
+      purpose: 'dns-probes',
+      cidrs: settings.dnsServerCidrs,
+      ports: [53],
+      protocols: ['UDP', 'TCP'],
+    });
+  }
   if (settings.postgres.kind === 'cidrs') {
     targets.push({
       purpose: 'postgresql',
