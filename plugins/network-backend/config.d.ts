@@ -36,6 +36,16 @@ export interface Config {
        */
       cacheTtlMs?: number;
     };
+    /** How bootstrap runs behave. */
+    bootstrap?: {
+      /**
+       * How long the verification step re-runs the diagnostics while controllers converge
+       * (cert-manager issuing, gateways becoming Programmed) before it fails the run.
+       * @visibility backend
+       * @default 120
+       */
+      verifySettleSeconds?: number;
+    };
     /** How diagnostics runs run, are scheduled, kept and announced. */
     diagnostics?: {
       /**

@@ -47,6 +47,8 @@ const config = {
     },
     // The Create service wizard may apply to the demo cluster (off by default elsewhere).
     scaffolder: { allowApply: true },
+    // The demo's controllers converge in seconds, and its seeded broken cases never do.
+    bootstrap: { verifySettleSeconds: 15 },
   },
 };
 /**

@@ -113,6 +113,7 @@ export const networkPlugin = createBackendPlugin({
           auditor: deps.auditor,
           logger: logger.child({ component: 'bootstrap' }),
           events,
+          timings: { verifySettleMs: (config.getOptionalNumber('network.bootstrap.verifySettleSeconds') ?? 120) * 1000 },
         });
 
         // Watches open once every plugin has initialised, and close before the backend stops.
@@ -129,6 +130,12 @@ export const networkPlugin = createBackendPlugin({
             clusters: clusters.definitions().map(definition => definition.name),
             settings: diagnosticsConfig.schedule,
             logger,
+            // A bootstrap whose process died frees its cluster's lock within one housekeeping interval.
+            extraHousekeeping: [
+              async () => {
+                await bootstrap.runner.recoverInterrupted(diagnosticsConfig.schedule.staleAfterMs);
+              },
+            ],
           });
         });
         lifecycle.addShutdownHook(() => {

@@ -25,6 +25,8 @@ export async function scheduleDiagnostics(options: {
   clusters: string[];
   settings: DiagnosticsScheduleSettings;
   logger: LoggerService;
+  /** More cleanup for the housekeeping task (e.g. closing bootstrap runs whose process died). */
+  extraHousekeeping?: Array<() => Promise<void>>;
 }): Promise<void> {
   const { scheduler, runner, store, events, settings, logger } = options;
 
@@ -54,6 +56,7 @@ export async function scheduleDiagnostics(options: {
       const interrupted = await store.markInterrupted(new Date(Date.now() - settings.staleAfterMs));
       const deleted = await store.deleteFinishedBefore(new Date(Date.now() - settings.retentionDays * 86_400_000));
       await events.deleteRuns(deleted);
+      for (const task of options.extraHousekeeping ?? []) await task();
       if (interrupted.length + deleted.length > 0) {
         logger.info(`Runs housekeeping: ${interrupted.length} marked interrupted, ${deleted.length} past retention deleted`);
       }
