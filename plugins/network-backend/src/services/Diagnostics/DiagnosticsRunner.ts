@@ -214,7 +214,8 @@ export class DiagnosticsRunner {
       (talos as { close?: () => void } | undefined)?.close?.();
     }
 
-    const status = failure ? (signal.aborted ? 'interrupted' : 'failed') : 'succeeded';
+    let status: 'succeeded' | 'failed' | 'interrupted' = 'succeeded';
+    if (failure) status = signal.aborted ? 'interrupted' : 'failed';
     const finished = await store.finishRun(run.id, status, failure);
     if (finished) {
       await events.append<DiagnosticRunEvent>(run.id, { type: 'run-finished', run: finished });

@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { mockServices } from '@backstage/backend-test-utils';
+import { silentLogger } from '../../../testing/silentLogger';
 import { ClusterRegistry } from '../../ClusterRegistry/ClusterRegistry';
 import { NetworkClusters } from '../../NetworkClusters/NetworkClusters';
 import { DnsProbe } from '../../DnsProbe/DnsProbe';
@@ -52,7 +52,7 @@ export async function startDemoClusterChecks(
       },
     },
   });
-  const clusters = new NetworkClusters({ registry: ClusterRegistry.fromConfig(config), logger: mockServices.logger.mock() });
+  const clusters = new NetworkClusters({ registry: ClusterRegistry.fromConfig(config), logger: silentLogger() });
   clusters.start();
   await clusters.whenSynced();
   const dns = new DnsProbe({ timeoutMs: 1000, cacheTtlMs: 0 });

@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { mockServices } from '@backstage/backend-test-utils';
+import { silentLogger } from '../../../testing/silentLogger';
 import { ClusterDefinition } from '../../ClusterRegistry/ClusterRegistry';
 import { DnsProbe } from '../../DnsProbe/DnsProbe';
 import { NetworkClusters } from '../../NetworkClusters/NetworkClusters';
@@ -50,7 +50,7 @@ export function createTestRunner(
     entityScopes: {} as EntityScopeResolver,
     createExec: () => async () => ({ stdout: '', stderr: '', exitCode: 0 }),
     createTalos: () => undefined,
-    logger: mockServices.logger.mock(),
+    logger: silentLogger(),
     settings: { heartbeatMs: 50, checkTimeoutMs: 500 },
     ...overrides,
   });
