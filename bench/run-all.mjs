@@ -35,6 +35,8 @@ async function main() {
     const outcome = await runBenchmark(benchmark, { repoRoot, quick: options.quick });
     console.log(`=== ${benchmark.name}: ${outcome.status}${outcome.reason ? ` (${outcome.reason})` : ''} in ${outcome.seconds.toFixed(0)} s, ${outcome.figures.length} figures`);
     outcomes.push(outcome);
+    // Ctrl-C stops the whole sequence; the table still shows what was measured.
+    if (outcome.interrupted) break;
   }
 
   const rows = tableRows(outcomes);

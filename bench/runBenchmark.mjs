@@ -40,7 +40,7 @@ function echoLines(name, pending, chunk, stream) {
 /**
  * Runs `benchmark` (an entry of benchmarks.mjs) from `repoRoot`; `quick` applies its quick
  * options. Resolves with { name, status: 'ran' | 'failed' | 'skipped', reason?, figures,
- * malformed, output, seconds }.
+ * malformed, output, seconds, interrupted? } (interrupted: the runner got SIGINT or SIGTERM).
  */
 export async function runBenchmark(benchmark, { repoRoot, quick }) {
   const started = performance.now();
@@ -68,7 +68,11 @@ export async function runBenchmark(benchmark, { repoRoot, quick }) {
   });
 
   // Ctrl-C on the runner stops the benchmark's whole process group, not only npm.
-  const onSignal = () => killGroup(child);
+  let interrupted = false;
+  const onSignal = () => {
+    interrupted = true;
+    killGroup(child);
+  };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   let timedOut = false;
@@ -89,6 +93,7 @@ export async function runBenchmark(benchmark, { repoRoot, quick }) {
   }
 
   const { figures, malformed } = parseBenchLines(output);
+  if (interrupted) return outcome({ status: 'failed', reason: 'interrupted', interrupted: true, figures, malformed, output });
   if (exit.error) return outcome({ status: 'failed', reason: exit.error.message, figures, malformed, output });
   if (timedOut) return outcome({ status: 'failed', reason: `timed out after ${benchmark.timeoutMinutes} min`, figures, malformed, output });
   if (exit.code !== 0) return outcome({ status: 'failed', reason: exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`, figures, malformed, output });

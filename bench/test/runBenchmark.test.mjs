@@ -42,3 +42,13 @@ test('a failed precondition skips the benchmark without running it', async () =>
   const outcome = await runBenchmark(benchmark, { repoRoot, quick: false });
   assert.deepEqual([outcome.status, outcome.reason, fs.existsSync(marker)], ['skipped', 'no portal', false]);
 });
+
+test('SIGINT to the runner stops the benchmark and says it was interrupted', async () => {
+  const command = script('waits.mjs', 'console.log(\'BENCH {"name":"before","value":1}\'); setInterval(() => {}, 1000);');
+  const running = runBenchmark({ name: 'waits', cwd: '.', command, timeoutMinutes: 1 }, { repoRoot, quick: false });
+  // Time for the script to start and print its figure, even on a busy machine.
+  await new Promise(resolve => setTimeout(resolve, 2000));
+  process.emit('SIGINT');
+  const outcome = await running;
+  assert.deepEqual([outcome.status, outcome.reason, outcome.interrupted, outcome.figures.length], ['failed', 'interrupted', true, 1]);
+});
