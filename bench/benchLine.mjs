@@ -33,7 +33,13 @@ export function parseBenchLines(output) {
       Number.isFinite(figure.value) &&
       (figure.unit === undefined || typeof figure.unit === 'string') &&
       (figure.target === undefined || parseTarget(figure.target) !== undefined);
-    if (valid) figures.push({ name: figure.name, value: figure.value, unit: figure.unit ?? '', target: figure.target });
+    if (valid)
+      figures.push({
+        name: figure.name,
+        value: figure.value,
+        unit: figure.unit ?? '',
+        target: figure.target,
+      });
     else malformed.push(line);
   }
   return { figures, malformed };

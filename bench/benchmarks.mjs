@@ -8,7 +8,8 @@
 export const benchmarks = [
   {
     name: 'demo-cluster',
-    measures: 'demo cluster at --scale large: start time, listing 20,000 pods, watch event rate',
+    measures:
+      'demo cluster at --scale large: start time, listing 20,000 pods, watch event rate',
     cwd: 'packages/demo-cluster',
     command: ['npm', 'run', '--silent', 'bench'],
     // The demo cluster benchmark is always --scale large; --quick only counts fewer watch events.
@@ -17,7 +18,8 @@ export const benchmarks = [
   },
   {
     name: 'request-path',
-    measures: 'request-path endpoint vs the no-op floor vs the Kubernetes plugin at 10 clients; cache fill; RSS',
+    measures:
+      'request-path endpoint vs the no-op floor vs the Kubernetes plugin at 10 clients; cache fill; RSS',
     cwd: 'plugins/network-backend',
     command: ['npm', 'run', '--silent', 'bench'],
     quick: { env: { BENCH_SCALE: 'small' } },
@@ -25,7 +27,8 @@ export const benchmarks = [
   },
   {
     name: 'diagnostics',
-    measures: 'full and entity-scoped diagnostics runs vs the same checklist as sequential kubectl commands',
+    measures:
+      'full and entity-scoped diagnostics runs vs the same checklist as sequential kubectl commands',
     cwd: 'plugins/network-backend',
     command: ['npm', 'run', '--silent', 'bench:diagnostics'],
     quick: { env: { BENCH_SCALE: 'small' } },
@@ -33,7 +36,8 @@ export const benchmarks = [
   },
   {
     name: 'load',
-    measures: 'autocannon, 200 connections on request-path and overview, three rounds; errors, p99, RSS growth',
+    measures:
+      'autocannon, 200 connections on request-path and overview, three rounds; errors, p99, RSS growth',
     cwd: 'plugins/network-backend',
     command: ['npm', 'run', '--silent', 'bench:load'],
     quick: { env: { LOAD_SECONDS: '5', BENCH_SCALE: 'small' } },
@@ -41,7 +45,8 @@ export const benchmarks = [
   },
   {
     name: 'create-service-dry-run',
-    measures: 'scaffolder dry run of the "Create service" template (own demo cluster and portal backend)',
+    measures:
+      'scaffolder dry run of the "Create service" template (own demo cluster and portal backend)',
     cwd: '.',
     command: ['node', 'bench/create-service-dry-run.mjs'],
     quick: { env: { DRY_RUN_COUNT: '3' } },

@@ -20,22 +20,38 @@ import { fileURLToPath } from 'node:url';
 import { startPortalBackend } from './portalBackendProcess.mjs';
 
 const RUNS = Number(process.env.DRY_RUN_COUNT ?? 5);
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+);
 let backend = '';
 
 /** One machine-readable figure for bench/run-all.mjs, next to the human lines. */
 function printBench(name, value, unit, target) {
-  console.log(`BENCH ${JSON.stringify({ name, value: Number(value.toFixed(3)), unit, ...(target ? { target } : {}) })}`);
+  console.log(
+    `BENCH ${JSON.stringify({
+      name,
+      value: Number(value.toFixed(3)),
+      unit,
+      ...(target ? { target } : {}),
+    })}`,
+  );
 }
 
 async function json(response, what) {
   const text = await response.text();
-  if (!response.ok) throw new Error(`${what} answered ${response.status}: ${text.slice(0, 500)}`);
+  if (!response.ok)
+    throw new Error(
+      `${what} answered ${response.status}: ${text.slice(0, 500)}`,
+    );
   return JSON.parse(text);
 }
 
 async function guestToken() {
-  const response = await fetch(`${backend}/api/auth/guest/refresh`, { method: 'POST', headers: { 'X-Requested-With': 'XMLHttpRequest' } });
+  const response = await fetch(`${backend}/api/auth/guest/refresh`, {
+    method: 'POST',
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
   const body = await json(response, 'guest sign-in');
   return body.backstageIdentity.token;
 }
@@ -44,8 +60,12 @@ async function guestToken() {
 async function createServiceTemplate(headers) {
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const response = await fetch(`${backend}/api/catalog/entities/by-name/template/default/create-service`, { headers });
-    if (response.status !== 404 || Date.now() > deadline) return json(response, 'the catalog (template create-service)');
+    const response = await fetch(
+      `${backend}/api/catalog/entities/by-name/template/default/create-service`,
+      { headers },
+    );
+    if (response.status !== 404 || Date.now() > deadline)
+      return json(response, 'the catalog (template create-service)');
     await new Promise(resolve => setTimeout(resolve, 500));
   }
 }
@@ -59,7 +79,12 @@ async function main() {
   const started = performance.now();
   const portal = await startPortalBackend({ repoRoot, workDir });
   backend = portal.url;
-  console.log(`demo cluster and portal backend up at ${backend} in ${((performance.now() - started) / 1000).toFixed(1)} s (logs in ${workDir})`);
+  console.log(
+    `demo cluster and portal backend up at ${backend} in ${(
+      (performance.now() - started) /
+      1000
+    ).toFixed(1)} s (logs in ${workDir})`,
+  );
   try {
     await measure();
   } finally {
@@ -71,7 +96,10 @@ async function main() {
 
 async function measure() {
   const token = await guestToken();
-  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const headers = {
+    Authorization: `Bearer ${token}`,
+    'Content-Type': 'application/json',
+  };
   const template = await createServiceTemplate(headers);
   // A fresh name each run: the hostname check refuses a name another route already claims.
   const name = `bench-${Date.now().toString(36)}`;
@@ -109,30 +137,66 @@ async function measure() {
   // has no output in a dry run): say so, then time the steps before the failing one, so the
   // rendering, hostname check and preflight still get a figure. Exits non-zero either way.
   console.error(`the whole template's dry run fails: ${full.error}`);
-  const waitStep = template.spec.steps.findIndex(step => step.action === 'network:catalog:wait');
-  if (waitStep < 0) throw new Error('no network:catalog:wait step to leave out');
-  const shortened = { ...template, spec: { ...template.spec, steps: template.spec.steps.slice(0, waitStep), output: {} } };
+  const waitStep = template.spec.steps.findIndex(
+    step => step.action === 'network:catalog:wait',
+  );
+  if (waitStep < 0)
+    throw new Error('no network:catalog:wait step to leave out');
+  const shortened = {
+    ...template,
+    spec: {
+      ...template.spec,
+      steps: template.spec.steps.slice(0, waitStep),
+      output: {},
+    },
+  };
   const partial = await timeDryRuns(headers, shortened, values);
-  if (partial.error !== undefined) throw new Error(`the dry run without network:catalog:wait fails too: ${partial.error}`);
+  if (partial.error !== undefined)
+    throw new Error(
+      `the dry run without network:catalog:wait fails too: ${partial.error}`,
+    );
   printFigures('dry run without network:catalog:wait', partial.times);
   process.exitCode = 1;
 }
 
 /** Times one warm-up and RUNS counted dry runs; `error` holds why the first one failed. */
 async function timeDryRuns(headers, template, values) {
-  const body = JSON.stringify({ template, values, secrets: {}, directoryContents: [] });
+  const body = JSON.stringify({
+    template,
+    values,
+    secrets: {},
+    directoryContents: [],
+  });
   const times = [];
   for (let run = 0; run <= RUNS; run += 1) {
     const started = performance.now();
-    const response = await fetch(`${backend}/api/scaffolder/v2/dry-run`, { method: 'POST', headers, body });
+    const response = await fetch(`${backend}/api/scaffolder/v2/dry-run`, {
+      method: 'POST',
+      headers,
+      body,
+    });
     const text = await response.text();
     const ms = performance.now() - started;
-    if (!response.ok) return { times, error: `${response.status} ${errorMessage(text)}` };
+    if (!response.ok)
+      return { times, error: `${response.status} ${errorMessage(text)}` };
     const result = JSON.parse(text);
-    const failedSteps = (result.log ?? []).filter(entry => entry.body?.status === 'failed');
-    if (failedSteps.length > 0) return { times, error: failedSteps.map(entry => `${entry.body.stepId}: ${entry.body.message}`).join('; ') };
+    const failedSteps = (result.log ?? []).filter(
+      entry => entry.body?.status === 'failed',
+    );
+    if (failedSteps.length > 0)
+      return {
+        times,
+        error: failedSteps
+          .map(entry => `${entry.body.stepId}: ${entry.body.message}`)
+          .join('; '),
+      };
     // The first run warms the backend up (template compilation, TLS sessions); it is not counted.
-    if (run === 0) console.log(`warm-up dry run: ${(ms / 1000).toFixed(2)} s, ${template.spec.steps.length} steps`);
+    if (run === 0)
+      console.log(
+        `warm-up dry run: ${(ms / 1000).toFixed(2)} s, ${
+          template.spec.steps.length
+        } steps`,
+      );
     else times.push(ms);
   }
   return { times };
@@ -150,8 +214,19 @@ function errorMessage(text) {
 function printFigures(label, times) {
   const sorted = [...times].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)];
-  console.log(`Create service ${label}, median of ${times.length}: ${(median / 1000).toFixed(2)} s (runs: ${times.map(ms => (ms / 1000).toFixed(2)).join(', ')} s; target <= 3 s)`);
-  printBench(`${label} (median of ${times.length})`, median / 1000, 's', '<= 3');
+  console.log(
+    `Create service ${label}, median of ${times.length}: ${(
+      median / 1000
+    ).toFixed(2)} s (runs: ${times
+      .map(ms => (ms / 1000).toFixed(2))
+      .join(', ')} s; target <= 3 s)`,
+  );
+  printBench(
+    `${label} (median of ${times.length})`,
+    median / 1000,
+    's',
+    '<= 3',
+  );
   printBench(`${label} (slowest)`, sorted[sorted.length - 1] / 1000, 's');
 }
 

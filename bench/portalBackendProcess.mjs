@@ -42,7 +42,12 @@ async function stopGroup(child, graceMs = 5000) {
 
 function spawnLogged(args, { cwd, logFile, env }) {
   const log = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', log, log] });
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    detached: true,
+    stdio: ['ignore', log, log],
+  });
   fs.closeSync(log);
   return child;
 }
@@ -50,11 +55,16 @@ function spawnLogged(args, { cwd, logFile, env }) {
 async function waitFor(what, check, { child, logFile, timeoutMs }) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${what}: the process exited (${child.exitCode}); see ${logFile}`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `${what}: the process exited (${child.exitCode}); see ${logFile}`,
+      );
     if (await check()) return;
     await sleep(250);
   }
-  throw new Error(`${what}: not ready within ${timeoutMs / 1000} s; see ${logFile}`);
+  throw new Error(
+    `${what}: not ready within ${timeoutMs / 1000} s; see ${logFile}`,
+  );
 }
 
 /**
@@ -65,14 +75,30 @@ export async function startPortalBackend({ repoRoot, workDir }) {
   const stateDir = path.join(workDir, 'demo');
   fs.mkdirSync(stateDir, { recursive: true });
   const demoLog = path.join(workDir, 'demo-cluster.log');
-  const demo = spawnLogged([path.join(repoRoot, 'packages/demo-cluster/bin/demo-cluster.js'), 'up', '--state-dir', stateDir], { cwd: repoRoot, logFile: demoLog });
+  const demo = spawnLogged(
+    [
+      path.join(repoRoot, 'packages/demo-cluster/bin/demo-cluster.js'),
+      'up',
+      '--state-dir',
+      stateDir,
+    ],
+    { cwd: repoRoot, logFile: demoLog },
+  );
   const children = [demo];
   const stop = async () => {
     for (const child of children.reverse()) await stopGroup(child);
   };
   try {
-    await waitFor('demo cluster', () => fs.existsSync(path.join(stateDir, 'endpoints.json')), { child: demo, logFile: demoLog, timeoutMs: 120_000 });
-    execFileSync(process.execPath, [path.join(repoRoot, 'scripts/lib/demo-app-config.mjs'), stateDir], { stdio: 'ignore' });
+    await waitFor(
+      'demo cluster',
+      () => fs.existsSync(path.join(stateDir, 'endpoints.json')),
+      { child: demo, logFile: demoLog, timeoutMs: 120_000 },
+    );
+    execFileSync(
+      process.execPath,
+      [path.join(repoRoot, 'scripts/lib/demo-app-config.mjs'), stateDir],
+      { stdio: 'ignore' },
+    );
 
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
@@ -81,24 +107,49 @@ export async function startPortalBackend({ repoRoot, workDir }) {
     fs.writeFileSync(
       localConfig,
       JSON.stringify({
-        backend: { baseUrl: url, listen: { host: '127.0.0.1', port }, database: { client: 'better-sqlite3', connection: ':memory:' } },
+        backend: {
+          baseUrl: url,
+          listen: { host: '127.0.0.1', port },
+          database: { client: 'better-sqlite3', connection: ':memory:' },
+        },
       }),
     );
     const backendLog = path.join(workDir, 'backend.log');
-    const backendArgs = ['--require', '@backstage/cli/config/nodeTransform.cjs', 'src/index.ts'];
-    for (const file of [path.join(repoRoot, 'app-config.yaml'), path.join(stateDir, 'app-config.demo.yaml'), localConfig]) backendArgs.push('--config', file);
+    const backendArgs = [
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      'src/index.ts',
+    ];
+    for (const file of [
+      path.join(repoRoot, 'app-config.yaml'),
+      path.join(stateDir, 'app-config.demo.yaml'),
+      localConfig,
+    ])
+      backendArgs.push('--config', file);
     // development: the guest sign-in the benchmarks use is refused otherwise.
-    const backend = spawnLogged(backendArgs, { cwd: path.join(repoRoot, 'packages/backend'), logFile: backendLog, env: { NODE_ENV: 'development' } });
+    const backend = spawnLogged(backendArgs, {
+      cwd: path.join(repoRoot, 'packages/backend'),
+      logFile: backendLog,
+      env: { NODE_ENV: 'development' },
+    });
     children.push(backend);
     // Ready once every plugin has initialized (routes answer 404 before that).
     const ready = async () => {
       try {
-        return (await fetch(`${url}/.backstage/health/v1/readiness`, { signal: AbortSignal.timeout(2000) })).ok;
+        return (
+          await fetch(`${url}/.backstage/health/v1/readiness`, {
+            signal: AbortSignal.timeout(2000),
+          })
+        ).ok;
       } catch {
         return false;
       }
     };
-    await waitFor('portal backend', ready, { child: backend, logFile: backendLog, timeoutMs: 180_000 });
+    await waitFor('portal backend', ready, {
+      child: backend,
+      logFile: backendLog,
+      timeoutMs: 180_000,
+    });
     return { url, stop };
   } catch (error) {
     await stop();

@@ -9,7 +9,9 @@ const HEADER = ['benchmark', 'figure', 'value', 'target', 'verdict'];
 /** A figure's value as people read it: at most 3 significant decimals, then the unit. */
 export function formatValue(value, unit) {
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
-  const number = Number.isInteger(value) ? String(value) : value.toFixed(digits);
+  const number = Number.isInteger(value)
+    ? String(value)
+    : value.toFixed(digits);
   return unit ? `${number} ${unit}` : number;
 }
 
@@ -18,13 +20,37 @@ export function tableRows(outcomes) {
   const rows = [];
   for (const outcome of outcomes) {
     for (const figure of outcome.figures) {
-      const target = figure.target ? `${figure.target.trim()}${figure.unit ? ` ${figure.unit}` : ''}` : '';
-      rows.push([outcome.name, figure.name, formatValue(figure.value, figure.unit), target, verdictOf(figure)]);
+      const target = figure.target
+        ? `${figure.target.trim()}${figure.unit ? ` ${figure.unit}` : ''}`
+        : '';
+      rows.push([
+        outcome.name,
+        figure.name,
+        formatValue(figure.value, figure.unit),
+        target,
+        verdictOf(figure),
+      ]);
     }
-    for (const line of outcome.malformed) rows.push([outcome.name, `malformed: ${line.slice(0, 60)}`, '', '', 'failed']);
-    if (outcome.status === 'skipped') rows.push([outcome.name, `skipped: ${outcome.reason}`, '', '', 'skipped']);
-    else if (outcome.status === 'failed') rows.push([outcome.name, `failed: ${outcome.reason}`, '', '', 'failed']);
-    else if (outcome.figures.length === 0) rows.push([outcome.name, 'no BENCH lines printed', '', '', 'failed']);
+    for (const line of outcome.malformed)
+      rows.push([
+        outcome.name,
+        `malformed: ${line.slice(0, 60)}`,
+        '',
+        '',
+        'failed',
+      ]);
+    if (outcome.status === 'skipped')
+      rows.push([
+        outcome.name,
+        `skipped: ${outcome.reason}`,
+        '',
+        '',
+        'skipped',
+      ]);
+    else if (outcome.status === 'failed')
+      rows.push([outcome.name, `failed: ${outcome.reason}`, '', '', 'failed']);
+    else if (outcome.figures.length === 0)
+      rows.push([outcome.name, 'no BENCH lines printed', '', '', 'failed']);
   }
   return rows;
 }
@@ -32,9 +58,19 @@ export function tableRows(outcomes) {
 /** The rows as a plain-text table with aligned columns. */
 export function formatTextTable(rows) {
   const all = [HEADER, ...rows];
-  const widths = HEADER.map((_, column) => Math.max(...all.map(row => row[column].length)));
-  const line = row => row.map((cell, column) => cell.padEnd(widths[column])).join(' | ').trimEnd();
-  return [line(HEADER), widths.map(width => '-'.repeat(width)).join('-|-'), ...rows.map(line)].join('\n');
+  const widths = HEADER.map((_, column) =>
+    Math.max(...all.map(row => row[column].length)),
+  );
+  const line = row =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join(' | ')
+      .trimEnd();
+  return [
+    line(HEADER),
+    widths.map(width => '-'.repeat(width)).join('-|-'),
+    ...rows.map(line),
+  ].join('\n');
 }
 
 /** The rows as a Markdown table (for bench/README.md). */

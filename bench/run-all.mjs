@@ -17,36 +17,70 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchmarks } from './benchmarks.mjs';
 import { runBenchmark } from './runBenchmark.mjs';
-import { formatMarkdownTable, formatTextTable, tableRows } from './resultTable.mjs';
+import {
+  formatMarkdownTable,
+  formatTextTable,
+  tableRows,
+} from './resultTable.mjs';
 import { parseOptions } from './runOptions.mjs';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+);
 
 async function main() {
-  const options = parseOptions(process.argv.slice(2), benchmarks.map(benchmark => benchmark.name));
+  const options = parseOptions(
+    process.argv.slice(2),
+    benchmarks.map(benchmark => benchmark.name),
+  );
   if (options.list) {
-    for (const benchmark of benchmarks) console.log(`${benchmark.name.padEnd(24)} ${benchmark.measures}`);
+    for (const benchmark of benchmarks)
+      console.log(`${benchmark.name.padEnd(24)} ${benchmark.measures}`);
     return 0;
   }
-  const selected = benchmarks.filter(benchmark => options.only.length === 0 || options.only.includes(benchmark.name));
+  const selected = benchmarks.filter(
+    benchmark =>
+      options.only.length === 0 || options.only.includes(benchmark.name),
+  );
   const outcomes = [];
   for (const benchmark of selected) {
-    console.log(`\n=== ${benchmark.name}${options.quick ? ' (quick)' : ''}: ${benchmark.measures}`);
-    const outcome = await runBenchmark(benchmark, { repoRoot, quick: options.quick });
-    console.log(`=== ${benchmark.name}: ${outcome.status}${outcome.reason ? ` (${outcome.reason})` : ''} in ${outcome.seconds.toFixed(0)} s, ${outcome.figures.length} figures`);
+    console.log(
+      `\n=== ${benchmark.name}${options.quick ? ' (quick)' : ''}: ${
+        benchmark.measures
+      }`,
+    );
+    const outcome = await runBenchmark(benchmark, {
+      repoRoot,
+      quick: options.quick,
+    });
+    console.log(
+      `=== ${benchmark.name}: ${outcome.status}${
+        outcome.reason ? ` (${outcome.reason})` : ''
+      } in ${outcome.seconds.toFixed(0)} s, ${outcome.figures.length} figures`,
+    );
     outcomes.push(outcome);
     // Ctrl-C stops the whole sequence; the table still shows what was measured.
     if (outcome.interrupted) break;
   }
 
   const rows = tableRows(outcomes);
-  console.log(`\nBenchmarks (${options.quick ? 'quick' : 'full'} run, ${new Date().toISOString()}):\n`);
+  console.log(
+    `\nBenchmarks (${
+      options.quick ? 'quick' : 'full'
+    } run, ${new Date().toISOString()}):\n`,
+  );
   console.log(formatTextTable(rows));
   if (options.markdown) {
     fs.writeFileSync(options.markdown, `${formatMarkdownTable(rows)}\n`);
     console.log(`\nMarkdown table written to ${options.markdown}`);
   }
-  const broken = outcomes.some(outcome => outcome.status === 'failed' || outcome.malformed.length > 0 || (outcome.status === 'ran' && outcome.figures.length === 0));
+  const broken = outcomes.some(
+    outcome =>
+      outcome.status === 'failed' ||
+      outcome.malformed.length > 0 ||
+      (outcome.status === 'ran' && outcome.figures.length === 0),
+  );
   return broken ? 1 : 0;
 }
 

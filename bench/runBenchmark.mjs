@@ -9,7 +9,12 @@ import { parseBenchLines } from './benchLine.mjs';
 /** The child's environment: this Node first on PATH, so `npm run` scripts use Node 24 too. */
 function childEnv(extra) {
   const nodeDir = path.dirname(process.execPath);
-  return { ...process.env, PATH: `${nodeDir}${path.delimiter}${process.env.PATH ?? ''}`, FORCE_COLOR: '0', ...extra };
+  return {
+    ...process.env,
+    PATH: `${nodeDir}${path.delimiter}${process.env.PATH ?? ''}`,
+    FORCE_COLOR: '0',
+    ...extra,
+  };
 }
 
 /** Kills the benchmark and everything it started (it runs in its own process group). */
@@ -44,15 +49,29 @@ function echoLines(name, pending, chunk, stream) {
  */
 export async function runBenchmark(benchmark, { repoRoot, quick }) {
   const started = performance.now();
-  const outcome = extra => ({ name: benchmark.name, figures: [], malformed: [], output: '', ...extra, seconds: (performance.now() - started) / 1000 });
+  const outcome = extra => ({
+    name: benchmark.name,
+    figures: [],
+    malformed: [],
+    output: '',
+    ...extra,
+    seconds: (performance.now() - started) / 1000,
+  });
 
-  const missing = benchmark.precondition ? await benchmark.precondition() : undefined;
+  const missing = benchmark.precondition
+    ? await benchmark.precondition()
+    : undefined;
   if (missing) return outcome({ status: 'skipped', reason: missing });
 
   const [command, ...baseArgs] = benchmark.command;
-  const args = [...baseArgs, ...(quick ? (benchmark.quick?.args ?? []) : [])];
+  const args = [...baseArgs, ...(quick ? benchmark.quick?.args ?? [] : [])];
   const env = childEnv(quick ? benchmark.quick?.env : undefined);
-  const child = spawn(command, args, { cwd: path.join(repoRoot, benchmark.cwd), env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, {
+    cwd: path.join(repoRoot, benchmark.cwd),
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
   let output = '';
   const pending = { stdout: '', stderr: '' };
@@ -60,11 +79,23 @@ export async function runBenchmark(benchmark, { repoRoot, quick }) {
   child.stderr.setEncoding('utf8');
   child.stdout.on('data', chunk => {
     output += chunk;
-    pending.stdout = echoLines(benchmark.name, pending.stdout, chunk, process.stdout);
+    pending.stdout = echoLines(
+      benchmark.name,
+      pending.stdout,
+      chunk,
+      process.stdout,
+    );
   });
+  let errorOutput = '';
   child.stderr.on('data', chunk => {
     output += chunk;
-    pending.stderr = echoLines(benchmark.name, pending.stderr, chunk, process.stderr);
+    errorOutput += chunk;
+    pending.stderr = echoLines(
+      benchmark.name,
+      pending.stderr,
+      chunk,
+      process.stderr,
+    );
   });
 
   // Ctrl-C on the runner stops the benchmark's whole process group, not only npm.
@@ -88,14 +119,51 @@ export async function runBenchmark(benchmark, { repoRoot, quick }) {
   clearTimeout(timer);
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
-  for (const [stream, tail] of [[process.stdout, pending.stdout], [process.stderr, pending.stderr]]) {
+  for (const [stream, tail] of [
+    [process.stdout, pending.stdout],
+    [process.stderr, pending.stderr],
+  ]) {
     if (tail) stream.write(`[${benchmark.name}] ${tail}\n`);
   }
 
   const { figures, malformed } = parseBenchLines(output);
-  if (interrupted) return outcome({ status: 'failed', reason: 'interrupted', interrupted: true, figures, malformed, output });
-  if (exit.error) return outcome({ status: 'failed', reason: exit.error.message, figures, malformed, output });
-  if (timedOut) return outcome({ status: 'failed', reason: `timed out after ${benchmark.timeoutMinutes} min`, figures, malformed, output });
-  if (exit.code !== 0) return outcome({ status: 'failed', reason: exit.signal ? `killed by ${exit.signal}` : `exit code ${exit.code}`, figures, malformed, output });
+  if (interrupted)
+    return outcome({
+      status: 'failed',
+      reason: 'interrupted',
+      interrupted: true,
+      figures,
+      malformed,
+      output,
+    });
+  if (exit.error)
+    return outcome({
+      status: 'failed',
+      reason: exit.error.message,
+      figures,
+      malformed,
+      output,
+    });
+  if (timedOut)
+    return outcome({
+      status: 'failed',
+      reason: `timed out after ${benchmark.timeoutMinutes} min`,
+      figures,
+      malformed,
+      output,
+    });
+  if (exit.code !== 0) {
+    // The last line on stderr usually says why; it goes into the table with the exit code.
+    const lastError = errorOutput
+      .trim()
+      .split('\n')
+      .pop()
+      ?.trim()
+      .slice(0, 120);
+    const reason = exit.signal
+      ? `killed by ${exit.signal}`
+      : `exit code ${exit.code}${lastError ? `: ${lastError}` : ''}`;
+    return outcome({ status: 'failed', reason, figures, malformed, output });
+  }
   return outcome({ status: 'ran', figures, malformed, output });
 }

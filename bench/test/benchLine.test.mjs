@@ -53,5 +53,10 @@ test('verdicts follow the operator, boundaries included where the operator says 
     [{ value: 3, target: '<= 0' }, 'not met'],
     [{ value: 3 }, 'no target'],
   ];
-  for (const [figure, verdict] of table) assert.equal(verdictOf({ name: 'f', unit: '', ...figure }), verdict, JSON.stringify(figure));
+  for (const [figure, verdict] of table)
+    assert.equal(
+      verdictOf({ name: 'f', unit: '', ...figure }),
+      verdict,
+      JSON.stringify(figure),
+    );
 });

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatMarkdownTable, formatTextTable, formatValue, tableRows } from '../resultTable.mjs';
+import {
+  formatMarkdownTable,
+  formatTextTable,
+  formatValue,
+  tableRows,
+} from '../resultTable.mjs';
 
 const outcomes = [
   {
@@ -8,20 +13,43 @@ const outcomes = [
     status: 'ran',
     figures: [
       { name: 'request-path p95', value: 3.0512, unit: 'ms', target: '<= 25' },
-      { name: 'kubernetes plugin p50 / request-path p50', value: 8.4, unit: 'x', target: '>= 10' },
+      {
+        name: 'kubernetes plugin p50 / request-path p50',
+        value: 8.4,
+        unit: 'x',
+        target: '>= 10',
+      },
       { name: 'backend RSS', value: 212.4, unit: 'MB' },
     ],
     malformed: [],
   },
-  { name: 'load', status: 'failed', reason: 'exit code 1', figures: [], malformed: [] },
-  { name: 'create-service-dry-run', status: 'skipped', reason: 'no portal backend', figures: [], malformed: [] },
+  {
+    name: 'load',
+    status: 'failed',
+    reason: 'exit code 1',
+    figures: [],
+    malformed: [],
+  },
+  {
+    name: 'create-service-dry-run',
+    status: 'skipped',
+    reason: 'no portal backend',
+    figures: [],
+    malformed: [],
+  },
   { name: 'quiet', status: 'ran', figures: [], malformed: [] },
 ];
 
 test('one row per figure with its verdict; failed, skipped and silent benchmarks say so', () => {
   assert.deepEqual(tableRows(outcomes), [
     ['request-path', 'request-path p95', '3.05 ms', '<= 25 ms', 'met'],
-    ['request-path', 'kubernetes plugin p50 / request-path p50', '8.40 x', '>= 10 x', 'not met'],
+    [
+      'request-path',
+      'kubernetes plugin p50 / request-path p50',
+      '8.40 x',
+      '>= 10 x',
+      'not met',
+    ],
     ['request-path', 'backend RSS', '212 MB', '', 'no target'],
     ['load', 'failed: exit code 1', '', '', 'failed'],
     ['create-service-dry-run', 'skipped: no portal backend', '', '', 'skipped'],
@@ -38,9 +66,17 @@ test('values keep fewer decimals as they grow', () => {
 });
 
 test('the text table aligns its columns', () => {
-  const lines = formatTextTable([['a', 'long figure name', '1 ms', '<= 2 ms', 'met']]).split('\n');
-  assert.equal(lines[0], 'benchmark | figure           | value | target  | verdict');
-  assert.equal(lines[2], 'a         | long figure name | 1 ms  | <= 2 ms | met');
+  const lines = formatTextTable([
+    ['a', 'long figure name', '1 ms', '<= 2 ms', 'met'],
+  ]).split('\n');
+  assert.equal(
+    lines[0],
+    'benchmark | figure           | value | target  | verdict',
+  );
+  assert.equal(
+    lines[2],
+    'a         | long figure name | 1 ms  | <= 2 ms | met',
+  );
 });
 
 test('the Markdown table escapes pipes', () => {
