@@ -7,7 +7,7 @@ import {
   PolicyObject,
 } from '@internal/plugin-network-common';
 import { parseAllDocuments, stringify } from 'yaml';
-import { StartedDemoCluster, startDemoCluster } from './demoCluster';
+import { StartedDemoCluster, startDemoCluster } from './__testUtils__/demoCluster';
 
 const KUBECTL = '/usr/bin/kubectl';
 const OVERLAY = path.resolve(
@@ -25,7 +25,11 @@ const NOT_SERVED_BY_DEMO = [
 type Manifest = {
   apiVersion: string;
   kind: string;
-  metadata: { name: string; namespace?: string };
+  metadata: {
+    name: string;
+    namespace?: string;
+    annotations?: Record<string, string>;
+  };
   [field: string]: any;
 };
 
@@ -77,7 +81,7 @@ describe('kubectl kustomize deploy/kustomize/overlays/example', () => {
     expect(route.spec.hostnames).toEqual(['portal.lab.example.net']);
     expect(route.spec.parentRefs[0].name).toBe('envoy-external');
     expect(
-      route.metadata.annotations['external-dns.kubernetes.io/hostname'],
+      route.metadata.annotations!['external-dns.kubernetes.io/hostname'],
     ).toBe('portal.lab.example.net');
     const certificate = find('Certificate', 'pathway-tls');
     expect(certificate.spec.dnsNames).toEqual(['portal.lab.example.net']);

@@ -9,7 +9,7 @@ export interface StartedDemoCluster {
   stop(): Promise<void>;
 }
 
-const REPO_ROOT = path.resolve(__dirname, '../../..');
+const REPO_ROOT = path.resolve(__dirname, '../../../..');
 
 /**
  * Starts `demo-cluster up` (everything on loopback) in a fresh state directory and waits
