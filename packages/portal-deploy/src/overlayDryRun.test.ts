@@ -7,7 +7,10 @@ import {
   PolicyObject,
 } from '@internal/plugin-network-common';
 import { parseAllDocuments, stringify } from 'yaml';
-import { StartedDemoCluster, startDemoCluster } from './__testUtils__/demoCluster';
+import {
+  StartedDemoCluster,
+  startDemoCluster,
+} from './__testUtils__/demoCluster';
 
 const KUBECTL = '/usr/bin/kubectl';
 const OVERLAY = path.resolve(
