@@ -55,9 +55,14 @@ export function tableRows(outcomes) {
   return rows;
 }
 
+/** Longest cell of the text table; longer ones (failure reasons) are cut, the list below has them whole. */
+const MAX_CELL = 60;
+
 /** The rows as a plain-text table with aligned columns. */
 export function formatTextTable(rows) {
-  const all = [HEADER, ...rows];
+  const cut = cell =>
+    cell.length > MAX_CELL ? `${cell.slice(0, MAX_CELL - 3)}...` : cell;
+  const all = [HEADER, ...rows].map(row => row.map(cut));
   const widths = HEADER.map((_, column) =>
     Math.max(...all.map(row => row[column].length)),
   );
@@ -69,7 +74,7 @@ export function formatTextTable(rows) {
   return [
     line(HEADER),
     widths.map(width => '-'.repeat(width)).join('-|-'),
-    ...rows.map(line),
+    ...all.slice(1).map(line),
   ].join('\n');
 }
 

@@ -71,6 +71,11 @@ async function main() {
     } run, ${new Date().toISOString()}):\n`,
   );
   console.log(formatTextTable(rows));
+  // Whole reasons, which the table cuts to its column width.
+  const notRun = outcomes.filter(outcome => outcome.reason);
+  if (notRun.length > 0) console.log('');
+  for (const outcome of notRun)
+    console.log(`${outcome.name} ${outcome.status}: ${outcome.reason}`);
   if (options.markdown) {
     fs.writeFileSync(options.markdown, `${formatMarkdownTable(rows)}\n`);
     console.log(`\nMarkdown table written to ${options.markdown}`);

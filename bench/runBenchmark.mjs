@@ -159,7 +159,7 @@ export async function runBenchmark(benchmark, { repoRoot, quick }) {
       .split('\n')
       .pop()
       ?.trim()
-      .slice(0, 120);
+      .slice(0, 300);
     const reason = exit.signal
       ? `killed by ${exit.signal}`
       : `exit code ${exit.code}${lastError ? `: ${lastError}` : ''}`;

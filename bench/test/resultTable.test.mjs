@@ -85,3 +85,12 @@ test('the Markdown table escapes pipes', () => {
     '| benchmark | figure | value | target | verdict |\n| --- | --- | --- | --- | --- |\n| a | x \\| y | 1 |  | no target |',
   );
 });
+
+test('the text table cuts long cells so one failure reason does not widen every row', () => {
+  const reason = `failed: ${'x'.repeat(100)}`;
+  const lines = formatTextTable([['a', reason, '', '', 'failed']]).split('\n');
+  assert.equal(
+    lines[2],
+    `a         | ${reason.slice(0, 57)}... |       |        | failed`,
+  );
+});
