@@ -1,5 +1,6 @@
 import { isEgressAllowed, PodEndpoint, PolicyObject } from '../policies';
 import { renderPolicies } from './policyManifests';
+import { serviceSpecProblems } from './specProblems';
 import { CidrEgressTarget, PolicyFlavour } from './serviceSpec';
 import { exampleServiceSpec } from './testServiceSpec';
 
@@ -135,6 +136,57 @@ describe('cidrEgress in renderPolicies', () => {
       expect(
         isEgressAllowed({ from: helloPod, to, port }, policies).allowed,
       ).toBe(allowed);
+    },
+  );
+});
+
+describe('cidrEgress in serviceSpecProblems', () => {
+  const allowed = { allowedDomains: ['demo.lab'] };
+  const problemsOf = (cidrEgress: CidrEgressTarget[]) =>
+    serviceSpecProblems(specWith('networkpolicy', cidrEgress), allowed);
+
+  it('accepts valid targets', () => {
+    expect(problemsOf([apiServer, gitProvider, dnsResolvers])).toEqual([]);
+  });
+
+  it.each([
+    [
+      { ...apiServer, cidrs: ['192.168.1.0/33'] },
+      'policy.cidrEgress[0].cidrs[0]',
+      /not a CIDR/,
+    ],
+    [
+      { ...apiServer, cidrs: ['192.168.1.1'] },
+      'policy.cidrEgress[0].cidrs[0]',
+      /not a CIDR/,
+    ],
+    [
+      { ...apiServer, cidrs: [] },
+      'policy.cidrEgress[0].cidrs',
+      /at least one CIDR/,
+    ],
+    [
+      { ...apiServer, ports: [70000] },
+      'policy.cidrEgress[0].ports[0]',
+      /outside 1-65535/,
+    ],
+    [
+      { ...apiServer, ports: [] },
+      'policy.cidrEgress[0].ports',
+      /at least one port/,
+    ],
+    [
+      { ...apiServer, purpose: 'a\nb' },
+      'policy.cidrEgress[0].purpose',
+      /one line/,
+    ],
+  ] as [CidrEgressTarget, string, RegExp][])(
+    'refuses %j, naming the field',
+    (target, field, message) => {
+      expect(problemsOf([target])).toContainEqual({
+        field,
+        message: expect.stringMatching(message),
+      });
     },
   );
 });

@@ -1,3 +1,4 @@
+import { parseCidrRange } from '../ip';
 import { hostnameProblems, printable } from './hostnameRules';
 import { INGRESS_CLASSES, ServiceSpec } from './serviceSpec';
 
@@ -131,6 +132,26 @@ export function serviceSpecProblems(
       target.port > 65535
     )
       add(`${field}.port`, `port ${target.port} is outside 1-65535`);
+  });
+  (spec.policy.cidrEgress ?? []).forEach((target, index) => {
+    const field = `policy.cidrEgress[${index}]`;
+    if (!target.purpose || CONTROL_CHARACTERS.test(target.purpose))
+      add(`${field}.purpose`, 'the purpose must be one line of text');
+    if (target.cidrs.length === 0)
+      add(`${field}.cidrs`, 'at least one CIDR is needed');
+    target.cidrs.forEach((cidr, cidrIndex) => {
+      if (!parseCidrRange(cidr))
+        add(
+          `${field}.cidrs[${cidrIndex}]`,
+          `'${printable(cidr)}' is not a CIDR (address/prefix)`,
+        );
+    });
+    if (target.ports.length === 0)
+      add(`${field}.ports`, 'at least one port is needed');
+    target.ports.forEach((port, portIndex) => {
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        add(`${field}.ports[${portIndex}]`, `port ${port} is outside 1-65535`);
+    });
   });
   return problems;
 }
