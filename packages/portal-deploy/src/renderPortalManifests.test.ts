@@ -106,6 +106,22 @@ describe('renderPortalManifests', () => {
   });
 });
 
+describe('renderPortalManifests on bad settings', () => {
+  it('refuses them, naming every bad field', () => {
+    const { settings } = parseRenderArguments([
+      '--out',
+      'x',
+      '--hostname',
+      'not a hostname',
+      '--node-cidr',
+      '10.0.0.0/33',
+    ]);
+    expect(() => renderPortalManifests(settings)).toThrow(
+      /hostname[\s\S]*policy\.cidrEgress\[0\]\.cidrs\[0\]: '10\.0\.0\.0\/33' is not a CIDR/,
+    );
+  });
+});
+
 describe('parseRenderArguments', () => {
   it.each([
     [[], /--out is required/],

@@ -4,6 +4,7 @@ import {
   renderHttpRoute,
   renderPolicies,
   renderService,
+  serviceSpecProblems,
 } from '@internal/plugin-network-common';
 import { stringify } from 'yaml';
 import { PortalDeploySettings } from './portalDeploySettings';
@@ -29,11 +30,20 @@ const HEADER =
  * The portal's own Service, HTTPRoute (with the external-dns annotations), Certificate and
  * network policies, rendered by the same network-common renderers the Create service
  * wizard uses, plus a kustomization listing them. Paths are relative to the base directory.
+ * Throws, naming every bad field, when the settings would render invalid objects.
  */
 export function renderPortalManifests(
   settings: PortalDeploySettings,
 ): GeneratedFile[] {
   const spec = portalServiceSpec(settings);
+  // Any domain: the wizard's allowed-domains rule is about tenants, not the portal itself.
+  const problems = serviceSpecProblems(spec, { allowedDomains: [] });
+  if (problems.length > 0)
+    throw new Error(
+      `Cannot render the portal's manifests:\n${problems
+        .map(problem => `  ${problem.field}: ${problem.message}`)
+        .join('\n')}`,
+    );
   const named: [string, KubernetesManifest | undefined][] = [
     ['service.yaml', renderService(spec)],
     ['httproute.yaml', renderHttpRoute(spec)],
