@@ -66,6 +66,14 @@ export interface Config {
        * @default 14
        */
       certificateExpiryWarningDays?: number;
+      /**
+       * A diagnostics or bootstrap run whose heartbeat is older than this many seconds died
+       * with its process: at startup and at each housekeeping it is marked `interrupted` and
+       * its cluster lock is freed (15..3600; runs beat every 5 s).
+       * @visibility backend
+       * @default 60
+       */
+      staleAfterSeconds?: number;
       /** Scheduled full runs of every cluster (once per interval across replicas). */
       schedule?: {
         /**

@@ -12,6 +12,8 @@ export interface ReplicaProcess {
   /** Everything it printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
+  /** Sends a signal (SIGKILL: the process dies mid-work, no shutdown hooks) and waits for the exit. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 const PACKAGE_DIR = resolvePackagePath('@internal/plugin-network-backend');
@@ -46,11 +48,17 @@ export async function startReplicaProcess(options: { port: number; config: objec
     pid: child.pid!,
     output: () => output,
     stop: async () => {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise(resolve => child.once('exit', resolve));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise(resolve => setTimeout(resolve, 10_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
+    },
+    kill: async signal => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise(resolve => child.once('exit', resolve));
+      child.kill(signal);
+      await exited;
     },
   };
 }

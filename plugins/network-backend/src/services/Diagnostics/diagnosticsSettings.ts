@@ -30,7 +30,8 @@ export function readDiagnosticsConfig(config: Config): DiagnosticsConfig {
     schedule: {
       frequencyMinutes: number('schedule.frequencyMinutes', 30, 0, 10_080),
       retentionDays: number('retentionDays', 30, 1, 3650),
-      staleAfterMs: 60_000,
+      // Above the runners' 5 s heartbeat with margin, so a live run is never taken for dead.
+      staleAfterMs: number('staleAfterSeconds', 60, 15, 3600) * 1000,
     },
     notify: notify && notify.length > 0 ? { type: 'entity', entityRef: notify } : { type: 'broadcast' },
   };
