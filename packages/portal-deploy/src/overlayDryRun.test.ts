@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   isDnsEgressAllowed,
@@ -11,6 +13,9 @@ import {
   StartedDemoCluster,
   startDemoCluster,
 } from './__testUtils__/demoCluster';
+import { DEFAULT_PORTAL_DEPLOY_SETTINGS } from './portalDeploySettings';
+import { renderPortalManifests } from './renderPortalManifests';
+import { writeGeneratedFiles } from './writeGeneratedFiles';
 
 const KUBECTL = '/usr/bin/kubectl';
 const OVERLAY = path.resolve(
@@ -45,8 +50,8 @@ function kubectl(args: string[], input?: string) {
   };
 }
 
-function buildOverlay(): Manifest[] {
-  const built = kubectl(['kustomize', OVERLAY]);
+function buildOverlay(directory = OVERLAY): Manifest[] {
+  const built = kubectl(['kustomize', directory]);
   if (built.status !== 0) throw new Error(built.stderr);
   return parseAllDocuments(built.stdout).map(
     document => document.toJS() as Manifest,
@@ -263,6 +268,68 @@ describe('kubectl kustomize deploy/kustomize/overlays/example', () => {
         'pathway',
       ]);
       expect(after.status).not.toBe(0);
+    });
+
+    it('accepts the NetworkPolicy flavour of the base as well (rendered into a copy)', () => {
+      const directory = fs.mkdtempSync(
+        path.join(os.tmpdir(), 'portal-deploy-base-'),
+      );
+      try {
+        const base = path.join(directory, 'base');
+        fs.cpSync(path.join(OVERLAY, '../../base'), base, { recursive: true });
+        writeGeneratedFiles(
+          base,
+          renderPortalManifests({
+            ...DEFAULT_PORTAL_DEPLOY_SETTINGS,
+            policyFlavour: 'networkpolicy',
+            proxy: { kind: 'pods', namespace: 'network' },
+          }),
+        );
+        const built = buildOverlay(base).filter(
+          object => !NOT_SERVED_BY_DEMO.includes(object.kind),
+        );
+        expect(
+          built
+            .filter(object => object.kind.endsWith('NetworkPolicy'))
+            .map(object => `${object.kind}/${object.metadata.name}`)
+            .sort(),
+        ).toEqual([
+          'NetworkPolicy/pathway-allow-egress',
+          'NetworkPolicy/pathway-allow-ingress',
+          'NetworkPolicy/pathway-default-deny',
+        ]);
+        kubectl(
+          [
+            '--kubeconfig',
+            demo.kubeconfigPath,
+            'apply',
+            '--server-side',
+            '-f',
+            '-',
+          ],
+          stringify(built.find(object => object.kind === 'Namespace')),
+        );
+        const dryRun = kubectl(
+          [
+            '--kubeconfig',
+            demo.kubeconfigPath,
+            'apply',
+            '--server-side',
+            '--dry-run=server',
+            '-f',
+            '-',
+          ],
+          built.map(object => stringify(object)).join('---\n'),
+        );
+        expect(dryRun.stderr).toBe('');
+        const accepted = dryRun.stdout.trim().split('\n');
+        expect(accepted).toHaveLength(built.length);
+        expect(accepted).toContain(
+          'networkpolicy.networking.k8s.io/pathway-allow-egress serverside-applied (server dry run)',
+        );
+      } finally {
+        fs.rmSync(directory, { recursive: true, force: true });
+      }
     });
 
     it('refuses what a real cluster refuses (so the dry run above is checked, not waved through)', () => {
