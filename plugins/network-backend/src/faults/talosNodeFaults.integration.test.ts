@@ -33,7 +33,7 @@ describe('fault: Talos apid unreachable or presenting another CA', () => {
   });
 
   afterAll(async () => {
-    for (const client of clients) client.close();
+    for (const created of clients) created.close();
     await otherCa?.close();
     await checks?.stop();
   });

@@ -72,6 +72,9 @@ export interface RunRequest {
   credentials?: BackstageCredentials;
 }
 
+/** How long a run's end is retried while the database does not answer. */
+const FINISH_RETRY_MS = 60_000;
+
 /**
  * Runs diagnostic checks: picks them from the registry, narrows them to the run's scope, runs
  * them with a concurrency limit and a per-check timeout, and stores each result and progress
@@ -286,9 +289,6 @@ export class DiagnosticsRunner {
     }
   }
 }
-
-/** How long a run's end is retried while the database does not answer. */
-const FINISH_RETRY_MS = 60_000;
 
 function delay(ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms).unref?.());
