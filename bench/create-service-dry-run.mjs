@@ -127,6 +127,9 @@ async function measure() {
     dnsAnnotationPrefix: 'external-dns.alpha.kubernetes.io/',
     dnsTargets: [],
     apply: false,
+    // BENCH_PUBLISH_TO=github|gitea dry-runs the remote publishing branch instead of the local one.
+    publishTo: process.env.BENCH_PUBLISH_TO ?? 'local',
+    ...(process.env.BENCH_PUBLISH_TO ? { repoUrl: `${process.env.BENCH_PUBLISH_TO}.com?owner=acme&repo=${name}` } : {}),
   };
   const full = await timeDryRuns(headers, template, values);
   if (full.error === undefined) {
@@ -191,6 +194,12 @@ async function timeDryRuns(headers, template, values) {
           .join('; '),
       };
     // The first run warms the backend up (template compilation, TLS sessions); it is not counted.
+    if (run === 0 && values.publishTo !== 'local') {
+      const publishing = (result.log ?? [])
+        .filter(entry => String(entry.body?.stepId ?? '').startsWith('publish'))
+        .map(entry => `${entry.body.stepId}: ${entry.body.message}`);
+      console.log(`publishing in the ${values.publishTo} dry run:\n  ${publishing.join('\n  ')}`);
+    }
     if (run === 0)
       console.log(
         `warm-up dry run: ${(ms / 1000).toFixed(2)} s, ${

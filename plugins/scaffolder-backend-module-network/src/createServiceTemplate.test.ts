@@ -14,12 +14,14 @@ const TEMPLATE = path.resolve(
 describe('templates/create-service', () => {
   const template = yaml.parse(fs.readFileSync(TEMPLATE, 'utf8'));
 
-  it('runs render -> hostname check -> preflight -> publish -> apply (optional) -> catalog:register -> wait for the catalog', () => {
+  it('runs render -> hostname check -> preflight -> publish (local, GitHub or Gitea) -> apply (optional) -> catalog:register -> wait for the catalog', () => {
     expect(template.spec.steps.map((step: any) => step.action)).toEqual([
       'network:manifests:render',
       'network:hostname:check',
       'network:preflight',
       'network:repo:publish-local',
+      'publish:github',
+      'publish:gitea',
       'network:manifests:apply',
       'catalog:register',
       'network:catalog:wait',
@@ -27,6 +29,12 @@ describe('templates/create-service', () => {
     expect(
       template.spec.steps.find((step: any) => step.id === 'apply').if,
     ).toBe('${{ parameters.apply }}');
+    const publishers = template.spec.steps.filter((step: any) => step.id.startsWith('publish'));
+    expect(publishers.map((step: any) => `${step.id}: ${step.if}`)).toEqual([
+      "publish: ${{ (parameters.publishTo or 'local') === 'local' }}",
+      "publish-github: ${{ parameters.publishTo === 'github' }}",
+      "publish-gitea: ${{ parameters.publishTo === 'gitea' }}",
+    ]);
   });
 
   it('passes only inputs the network actions declare, and every parameter the service needs', async () => {
