@@ -8,7 +8,9 @@ start_demo_cluster() {
   mkdir -p "$state_dir"
   rm -f "$state_dir/endpoints.json"
   echo "==> Starting the demo cluster (state in ${state_dir#$portal_root/})"
+  # PORTAL_DEMO_SCALE (small or large) picks the demo topology; the cluster's default is small.
   node "$portal_root/packages/demo-cluster/bin/demo-cluster.js" up --state-dir "$state_dir" \
+    ${PORTAL_DEMO_SCALE:+--scale "$PORTAL_DEMO_SCALE"} \
     > "$state_dir/demo-cluster.log" 2>&1 &
   demo_cluster_pid=$!
   local waited=0
