@@ -1,0 +1,139 @@
+/*
+ * The network backend's memory as production runs it: the plugin built by `backstage-cli
+ * package build` (plain JavaScript, no on-the-fly TypeScript transform), alone in a backend
+ * process, watching the demo cluster at --scale large. Prints the process RSS after the cache
+ * filled and after 2,000 request-path answers, with and without a forced GC. Not a test:
+ *
+ *   npm run bench:rss        (builds network-common and network-backend first)
+ */
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const Module = require('node:module');
+
+const PACKAGE_DIR = path.resolve(__dirname, '..');
+const REPO_ROOT = path.resolve(PACKAGE_DIR, '../..');
+const SCALE = process.env.BENCH_SCALE || 'large';
+
+// Workspace packages point `main` at their TypeScript sources (for development); production
+// installs them from their built `dist`, as `publishConfig` says. Resolve them the same way.
+const BUILT = {
+  '@internal/plugin-network-common': path.join(REPO_ROOT, 'plugins/network-common/dist/index.cjs.js'),
+  '@internal/plugin-network-backend': path.join(PACKAGE_DIR, 'dist/index.cjs.js'),
+};
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function resolveBuilt(request, ...rest) {
+  return BUILT[request] ?? resolveFilename.call(this, request, ...rest);
+};
+
+const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
+
+async function startDemoCluster(stateDir) {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'packages/demo-cluster/bin/demo-cluster.js'), 'up', '--state-dir', stateDir, '--scale', SCALE], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', chunk => (output += chunk));
+  child.stderr.on('data', chunk => (output += chunk));
+  while (!/demo-cluster up in/.test(output)) {
+    if (child.exitCode !== null) throw new Error(`demo-cluster exited: ${output}`);
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  const endpoints = JSON.parse(fs.readFileSync(path.join(stateDir, 'endpoints.json'), 'utf8'));
+  const kubeconfig = fs.readFileSync(path.join(stateDir, 'kubeconfig'), 'utf8');
+  const field = name => kubeconfig.match(new RegExp(`${name}:\\s*"?([^"\\n]+)"?`))[1].trim();
+  return { child, endpoints, token: field('token'), caData: field('certificate-authority-data') };
+}
+
+async function main() {
+  for (const dir of ['plugins/network-common', 'plugins/network-backend']) {
+    if (!process.env.BENCH_SKIP_BUILD) {
+      await new Promise((resolve, reject) =>
+        spawn('npx', ['backstage-cli', 'package', 'build'], { cwd: path.join(REPO_ROOT, dir), stdio: 'ignore' }).on('exit', code =>
+          code === 0 ? resolve() : reject(new Error(`build of ${dir} failed`)),
+        ),
+      );
+    }
+  }
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'network-rss-'));
+  const demo = await startDemoCluster(stateDir);
+
+  global.gc?.();
+  const rssBeforeBackend = rssMb();
+  const { createBackend } = require('@backstage/backend-defaults');
+  const { createServiceFactory } = require('@backstage/backend-plugin-api');
+  const { mockCredentials, mockServices } = require('@backstage/backend-test-utils');
+  const { catalogServiceMock } = require('@backstage/plugin-catalog-node/testUtils');
+  const { AuthorizeResult } = require('@backstage/plugin-permission-common');
+  const { signalsServiceRef } = require('@backstage/plugin-signals-node');
+
+  const backend = createBackend();
+  backend.add(
+    mockServices.rootConfig.factory({
+      data: {
+        backend: { baseUrl: 'http://127.0.0.1:7790', listen: { host: '127.0.0.1', port: 7790 }, database: { client: 'better-sqlite3', connection: ':memory:' } },
+        kubernetes: {
+          clusterLocatorMethods: [
+            { type: 'config', clusters: [{ name: 'demo', url: demo.endpoints.kubernetesApiUrl, authProvider: 'serviceAccount', serviceAccountToken: demo.token, caData: demo.caData }] },
+          ],
+        },
+        network: { clusters: { demo: { dns: { internal: demo.endpoints.dns, external: [] } } }, diagnostics: { schedule: { frequencyMinutes: 0 } } },
+      },
+    }),
+  );
+  backend.add(mockServices.rootLogger.factory({ level: 'warn' }));
+  backend.add(mockServices.auth.factory());
+  backend.add(mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.user() }));
+  backend.add(mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }));
+  backend.add(
+    catalogServiceMock.factory({
+      entities: [
+        {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name: 'jellyfin', namespace: 'default', annotations: { 'backstage.io/kubernetes-id': 'jellyfin' } },
+          spec: {},
+        },
+      ],
+    }),
+  );
+  backend.add(createServiceFactory({ service: signalsServiceRef, deps: {}, factory: () => ({ publish: async () => {} }) }));
+  backend.add(require('@internal/plugin-network-backend'));
+  await backend.start();
+
+  const base = 'http://127.0.0.1:7790/api/network';
+  const fillStarted = Date.now();
+  for (;;) {
+    const body = await (await fetch(`${base}/clusters`)).json();
+    if (body.items?.[0]?.health === 'healthy') break;
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+  const fillSeconds = (Date.now() - fillStarted) / 1000;
+  const rssAfterFill = rssMb();
+  global.gc?.();
+  const rssAfterFillGc = rssMb();
+  for (let index = 0; index < 2000; index += 1) {
+    await (await fetch(`${base}/entities/component/default/jellyfin/request-path`)).text();
+  }
+  await (await fetch(`${base}/clusters/demo/overview`)).text();
+  const rssAfterLoad = rssMb();
+  global.gc?.();
+  const rssAfterLoadGc = rssMb();
+
+  console.log(`production build, plugin alone, demo cluster ${SCALE}; cache filled in ${fillSeconds.toFixed(1)} s`);
+  console.log(`RSS before the backend          ${rssBeforeBackend.toFixed(0)} MB (Node and the loaded modules of this script)`);
+  console.log(`RSS after the cache filled      ${rssAfterFill.toFixed(0)} MB (${rssAfterFillGc.toFixed(0)} MB after GC)`);
+  console.log(`RSS after 2,000 request paths   ${rssAfterLoad.toFixed(0)} MB (${rssAfterLoadGc.toFixed(0)} MB after GC; target <= 400 MB)`);
+  console.log(`BENCH ${JSON.stringify({ name: 'backend RSS, production build, after load', value: Math.round(rssAfterLoad), unit: 'MB', target: '<= 400' })}`);
+
+  await backend.stop();
+  demo.child.kill('SIGTERM');
+  fs.rmSync(stateDir, { recursive: true, force: true });
+  process.exit(0);
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
