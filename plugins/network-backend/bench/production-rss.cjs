@@ -1,8 +1,9 @@
 /*
  * The network backend's memory as production runs it: the plugin built by `backstage-cli
  * package build` (plain JavaScript, no on-the-fly TypeScript transform), alone in a backend
- * process, watching the demo cluster at --scale large. Prints the process RSS after the cache
- * filled and after 2,000 request-path answers, with and without a forced GC. Not a test:
+ * process of its own, watching the demo cluster at --scale large. This process starts the demo
+ * cluster and the backend, sends the requests and reads the backend's RSS from /proc, so the
+ * client's own memory is not counted. Not a test:
  *
  *   npm run bench:rss        (builds network-common and network-backend first)
  */
@@ -27,7 +28,6 @@ Module._resolveFilename = function resolveBuilt(request, ...rest) {
   return BUILT[request] ?? resolveFilename.call(this, request, ...rest);
 };
 
-const rssMb = () => process.memoryUsage().rss / 1024 / 1024;
 
 async function startDemoCluster(stateDir) {
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'packages/demo-cluster/bin/demo-cluster.js'), 'up', '--state-dir', stateDir, '--scale', SCALE], {
@@ -46,21 +46,15 @@ async function startDemoCluster(stateDir) {
   return { child, endpoints, token: field('token'), caData: field('certificate-authority-data') };
 }
 
-async function main() {
-  for (const dir of ['plugins/network-common', 'plugins/network-backend']) {
-    if (!process.env.BENCH_SKIP_BUILD) {
-      await new Promise((resolve, reject) =>
-        spawn('npx', ['backstage-cli', 'package', 'build'], { cwd: path.join(REPO_ROOT, dir), stdio: 'ignore' }).on('exit', code =>
-          code === 0 ? resolve() : reject(new Error(`build of ${dir} failed`)),
-        ),
-      );
-    }
-  }
-  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'network-rss-'));
-  const demo = await startDemoCluster(stateDir);
+const PORT = 7790;
 
-  global.gc?.();
-  const rssBeforeBackend = rssMb();
+function processRssMb(pid) {
+  return Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+}
+
+/** The backend process: the built plugin alone, configured from the file the parent wrote. */
+async function serve(configPath) {
+  const config = JSON.parse(fs.readFileSync(configPath, 'utf8'));
   const { createBackend } = require('@backstage/backend-defaults');
   const { createServiceFactory } = require('@backstage/backend-plugin-api');
   const { mockCredentials, mockServices } = require('@backstage/backend-test-utils');
@@ -69,19 +63,7 @@ async function main() {
   const { signalsServiceRef } = require('@backstage/plugin-signals-node');
 
   const backend = createBackend();
-  backend.add(
-    mockServices.rootConfig.factory({
-      data: {
-        backend: { baseUrl: 'http://127.0.0.1:7790', listen: { host: '127.0.0.1', port: 7790 }, database: { client: 'better-sqlite3', connection: ':memory:' } },
-        kubernetes: {
-          clusterLocatorMethods: [
-            { type: 'config', clusters: [{ name: 'demo', url: demo.endpoints.kubernetesApiUrl, authProvider: 'serviceAccount', serviceAccountToken: demo.token, caData: demo.caData }] },
-          ],
-        },
-        network: { clusters: { demo: { dns: { internal: demo.endpoints.dns, external: [] } } }, diagnostics: { schedule: { frequencyMinutes: 0 } } },
-      },
-    }),
-  );
+  backend.add(mockServices.rootConfig.factory({ data: config }));
   backend.add(mockServices.rootLogger.factory({ level: 'warn' }));
   backend.add(mockServices.auth.factory());
   backend.add(mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.user() }));
@@ -101,8 +83,56 @@ async function main() {
   backend.add(createServiceFactory({ service: signalsServiceRef, deps: {}, factory: () => ({ publish: async () => {} }) }));
   backend.add(require('@internal/plugin-network-backend'));
   await backend.start();
+  // Lets the parent force a GC before it reads the RSS.
+  process.on('message', message => {
+    if (message === 'gc') {
+      global.gc?.();
+      process.send('gc-done');
+    }
+  });
+  process.send('started');
+}
 
-  const base = 'http://127.0.0.1:7790/api/network';
+function gcIn(child) {
+  return new Promise(resolve => {
+    child.once('message', resolve);
+    child.send('gc');
+  });
+}
+
+async function main() {
+  for (const dir of ['plugins/network-common', 'plugins/network-backend']) {
+    if (!process.env.BENCH_SKIP_BUILD) {
+      await new Promise((resolve, reject) =>
+        spawn('npx', ['backstage-cli', 'package', 'build'], { cwd: path.join(REPO_ROOT, dir), stdio: 'ignore' }).on('exit', code =>
+          code === 0 ? resolve() : reject(new Error(`build of ${dir} failed`)),
+        ),
+      );
+    }
+  }
+  const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'network-rss-'));
+  const demo = await startDemoCluster(stateDir);
+  const configPath = path.join(stateDir, 'backend-config.json');
+  fs.writeFileSync(
+    configPath,
+    JSON.stringify({
+      backend: { baseUrl: `http://127.0.0.1:${PORT}`, listen: { host: '127.0.0.1', port: PORT }, database: { client: 'better-sqlite3', connection: ':memory:' } },
+      kubernetes: {
+        clusterLocatorMethods: [
+          { type: 'config', clusters: [{ name: 'demo', url: demo.endpoints.kubernetesApiUrl, authProvider: 'serviceAccount', serviceAccountToken: demo.token, caData: demo.caData }] },
+        ],
+      },
+      network: { clusters: { demo: { dns: { internal: demo.endpoints.dns, external: [] } } }, diagnostics: { schedule: { frequencyMinutes: 0 } } },
+    }),
+  );
+  const backend = spawn(process.execPath, ['--expose-gc', __filename, '--serve', configPath], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  await new Promise((resolve, reject) => {
+    backend.once('message', resolve);
+    backend.once('exit', code => reject(new Error(`backend exited with ${code}`)));
+  });
+  const rssStarted = processRssMb(backend.pid);
+
+  const base = `http://127.0.0.1:${PORT}/api/network`;
   const fillStarted = Date.now();
   for (;;) {
     const body = await (await fetch(`${base}/clusters`)).json();
@@ -110,30 +140,30 @@ async function main() {
     await new Promise(resolve => setTimeout(resolve, 250));
   }
   const fillSeconds = (Date.now() - fillStarted) / 1000;
-  const rssAfterFill = rssMb();
-  global.gc?.();
-  const rssAfterFillGc = rssMb();
+  const rssAfterFill = processRssMb(backend.pid);
+  await gcIn(backend);
+  const rssAfterFillGc = processRssMb(backend.pid);
   for (let index = 0; index < 2000; index += 1) {
     await (await fetch(`${base}/entities/component/default/jellyfin/request-path`)).text();
   }
   await (await fetch(`${base}/clusters/demo/overview`)).text();
-  const rssAfterLoad = rssMb();
-  global.gc?.();
-  const rssAfterLoadGc = rssMb();
+  const rssAfterLoad = processRssMb(backend.pid);
+  await gcIn(backend);
+  const rssAfterLoadGc = processRssMb(backend.pid);
 
   console.log(`production build, plugin alone, demo cluster ${SCALE}; cache filled in ${fillSeconds.toFixed(1)} s`);
-  console.log(`RSS before the backend          ${rssBeforeBackend.toFixed(0)} MB (Node and the loaded modules of this script)`);
-  console.log(`RSS after the cache filled      ${rssAfterFill.toFixed(0)} MB (${rssAfterFillGc.toFixed(0)} MB after GC)`);
-  console.log(`RSS after 2,000 request paths   ${rssAfterLoad.toFixed(0)} MB (${rssAfterLoadGc.toFixed(0)} MB after GC; target <= 400 MB)`);
+  console.log(`backend RSS when started        ${rssStarted.toFixed(0)} MB`);
+  console.log(`backend RSS after the fill      ${rssAfterFill.toFixed(0)} MB (${rssAfterFillGc.toFixed(0)} MB after GC)`);
+  console.log(`backend RSS after 2,000 answers ${rssAfterLoad.toFixed(0)} MB (${rssAfterLoadGc.toFixed(0)} MB after GC; target <= 400 MB)`);
   console.log(`BENCH ${JSON.stringify({ name: 'backend RSS, production build, after load', value: Math.round(rssAfterLoad), unit: 'MB', target: '<= 400' })}`);
 
-  await backend.stop();
+  backend.kill('SIGTERM');
   demo.child.kill('SIGTERM');
   fs.rmSync(stateDir, { recursive: true, force: true });
   process.exit(0);
 }
 
-main().catch(error => {
+(process.argv[2] === '--serve' ? serve(process.argv[3]) : main()).catch(error => {
   console.error(error);
   process.exit(1);
 });
