@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import {
   Table,
   TableBody,
   TableCell,
   TableHead,
+  TablePagination,
   TableRow,
   Typography,
 } from '@material-ui/core';
@@ -34,8 +35,20 @@ export function StateTable<T>(props: {
   empty?: ReactNode;
   /** Marks a row as selected (e.g. runs picked for a diff). */
   isSelected?: (row: T) => boolean;
+  /**
+   * Rows per page; without it every row is drawn. Long lists (thousands of DNS records or
+   * leases on a large cluster) page, because drawing them all makes the page sluggish.
+   */
+  pageSize?: number;
 }) {
-  const { label, columns, rows, rowKey, empty, isSelected } = props;
+  const { label, columns, rows, rowKey, empty, isSelected, pageSize } = props;
+  const [requestedPage, setPage] = useState(0);
+  const pageCount = pageSize ? Math.ceil(rows.length / pageSize) : 1;
+  // A refresh may shorten the list below the page shown: stay on its last page.
+  const page = Math.min(requestedPage, Math.max(0, pageCount - 1));
+  const shown = pageSize
+    ? rows.slice(page * pageSize, (page + 1) * pageSize)
+    : rows;
   if (rows.length === 0 && empty !== undefined) {
     return typeof empty === 'string' ? (
       <Typography variant="body2">{empty}</Typography>
@@ -43,7 +56,7 @@ export function StateTable<T>(props: {
       <>{empty}</>
     );
   }
-  return (
+  const table = (
     <Table size="small" aria-label={label}>
       <TableHead>
         <TableRow>
@@ -62,7 +75,7 @@ export function StateTable<T>(props: {
         </TableRow>
       </TableHead>
       <TableBody>
-        {rows.map(row => (
+        {shown.map(row => (
           <TableRow key={rowKey(row)} selected={isSelected?.(row)}>
             {columns.map((column, index) => (
               <TableCell
@@ -77,5 +90,21 @@ export function StateTable<T>(props: {
         ))}
       </TableBody>
     </Table>
+  );
+  if (!pageSize || rows.length <= pageSize) return table;
+  return (
+    <>
+      {table}
+      <TablePagination
+        component="div"
+        count={rows.length}
+        page={page}
+        rowsPerPage={pageSize}
+        rowsPerPageOptions={[pageSize]}
+        onPageChange={(_event, next) => setPage(next)}
+        backIconButtonProps={{ 'aria-label': `${label}: previous page` }}
+        nextIconButtonProps={{ 'aria-label': `${label}: next page` }}
+      />
+    </>
   );
 }

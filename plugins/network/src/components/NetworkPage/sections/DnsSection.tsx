@@ -35,6 +35,7 @@ export const DnsSection = (props: {
         label="DNS records"
         rows={sorted}
         rowKey={record => `${record.scope}/${record.hostname}`}
+        pageSize={25}
         empty={<Typography>No DNS records to check.</Typography>}
         columns={[
           { title: 'Hostname', render: record => record.hostname },

@@ -17,6 +17,12 @@ function policyState(policy: L2PolicySummary) {
   return { state: 'ok' as const, reason: `${policy.services.length} services` };
 }
 
+/** Expired or unheld leases first, so they are on the first page of a long list. */
+function leasesWithProblemsFirst(leases: L2LeaseSummary[]): L2LeaseSummary[] {
+  const healthy = (lease: L2LeaseSummary) => !lease.expired && !!lease.holder;
+  return [...leases].sort((a, b) => Number(healthy(a)) - Number(healthy(b)));
+}
+
 /** CiliumL2AnnouncementPolicies and the node that currently announces each service's IP. */
 export const L2Section = (props: {
   policies: L2PolicySummary[];
@@ -44,6 +50,7 @@ export const L2Section = (props: {
         label="L2 announcement policies"
         rows={policies}
         rowKey={policy => policy.name}
+        pageSize={25}
         empty={
           <Typography>
             No CiliumL2AnnouncementPolicy: LoadBalancer IPs are assigned but no
@@ -91,8 +98,9 @@ export const L2Section = (props: {
         </Typography>
         <StateTable
           label="L2 announcement leases"
-          rows={leases}
+          rows={leasesWithProblemsFirst(leases)}
           rowKey={lease => `${lease.service.namespace}/${lease.service.name}`}
+          pageSize={25}
           empty="No L2 announcement leases yet."
           columns={[
             {

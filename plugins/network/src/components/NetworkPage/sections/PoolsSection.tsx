@@ -1,21 +1,25 @@
+import { useState } from 'react';
 import {
   Box,
   Table,
   TableBody,
   TableCell,
   TableHead,
+  TablePagination,
   TableRow,
   Typography,
 } from '@material-ui/core';
 import { Alert } from '@material-ui/lab';
 import type { IpPoolSummary } from '@internal/plugin-network-common';
-import { StateLabel } from '../../StateLabel';
+import { StateLabel, stateSeverity } from '../../StateLabel';
 import { poolState } from '../objectStates';
 import { PoolUsageBar } from './PoolUsageBar';
 import { SectionCard } from './SectionCard';
 
 /** Allocations listed per pool before the rest is summarised. */
 const ALLOCATIONS_SHOWN = 25;
+/** Pools drawn per page: a large cluster has hundreds, each with its allocations table. */
+const POOLS_PER_PAGE = 10;
 
 const PoolDetails = ({ pool }: { pool: IpPoolSummary }) => {
   const state = poolState(pool);
@@ -88,6 +92,9 @@ export const PoolsSection = (props: {
   absent: boolean;
 }) => {
   const { pools, absent } = props;
+  const [requestedPage, setPage] = useState(0);
+  const lastPage = Math.max(0, Math.ceil(pools.length / POOLS_PER_PAGE) - 1);
+  const page = Math.min(requestedPage, lastPage);
   let body;
   if (absent) {
     body = (
@@ -104,7 +111,37 @@ export const PoolsSection = (props: {
       </Typography>
     );
   } else {
-    body = pools.map(pool => <PoolDetails key={pool.name} pool={pool} />);
+    // Problems first, so an exhausted or conflicting pool is on the first page.
+    const sorted = [...pools].sort(
+      (a, b) =>
+        stateSeverity(poolState(a).state) - stateSeverity(poolState(b).state),
+    );
+    const shown = sorted.slice(
+      page * POOLS_PER_PAGE,
+      (page + 1) * POOLS_PER_PAGE,
+    );
+    body = (
+      <>
+        {shown.map(pool => (
+          <PoolDetails key={pool.name} pool={pool} />
+        ))}
+        {pools.length > POOLS_PER_PAGE && (
+          <TablePagination
+            component="div"
+            count={pools.length}
+            page={page}
+            rowsPerPage={POOLS_PER_PAGE}
+            rowsPerPageOptions={[POOLS_PER_PAGE]}
+            labelDisplayedRows={({ from, to, count }) =>
+              `Pools ${from}-${to} of ${count}`
+            }
+            onPageChange={(_event, next) => setPage(next)}
+            backIconButtonProps={{ 'aria-label': 'IP pools: previous page' }}
+            nextIconButtonProps={{ 'aria-label': 'IP pools: next page' }}
+          />
+        )}
+      </>
+    );
   }
   return (
     <SectionCard
