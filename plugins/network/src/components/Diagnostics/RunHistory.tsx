@@ -145,7 +145,11 @@ export const RunHistory = (props: {
           },
           { title: 'By', noWrap: true, render: run => run.actor },
           { title: 'Trigger', noWrap: true, render: run => run.trigger },
-          { title: 'Checks', render: run => selectionText(run.selection) },
+          {
+            title: 'Checks',
+            noWrap: true,
+            render: run => selectionText(run.selection),
+          },
           {
             title: 'Status',
             noWrap: true,
@@ -159,7 +163,7 @@ export const RunHistory = (props: {
               return worst ? <OutcomeLabel outcome={worst} /> : '—';
             },
           },
-          { title: 'Totals', render: totalsText },
+          { title: 'Totals', noWrap: true, render: totalsText },
           {
             title: '',
             render: run => (

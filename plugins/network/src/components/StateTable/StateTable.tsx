@@ -3,6 +3,7 @@ import {
   Table,
   TableBody,
   TableCell,
+  TableContainer,
   TableHead,
   TablePagination,
   TableRow,
@@ -56,40 +57,43 @@ export function StateTable<T>(props: {
       <>{empty}</>
     );
   }
+  // Wide tables scroll sideways inside their card instead of squeezing a column letter by letter.
   const table = (
-    <Table size="small" aria-label={label}>
-      <TableHead>
-        <TableRow>
-          {columns.map((column, index) => (
-            <TableCell
-              key={index}
-              align={column.align}
-              style={{
-                width: column.width,
-                whiteSpace: column.noWrap ? 'nowrap' : undefined,
-              }}
-            >
-              {column.title}
-            </TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {shown.map(row => (
-          <TableRow key={rowKey(row)} selected={isSelected?.(row)}>
+    <TableContainer>
+      <Table size="small" aria-label={label}>
+        <TableHead>
+          <TableRow>
             {columns.map((column, index) => (
               <TableCell
                 key={index}
                 align={column.align}
-                style={column.noWrap ? { whiteSpace: 'nowrap' } : undefined}
+                style={{
+                  width: column.width,
+                  whiteSpace: column.noWrap ? 'nowrap' : undefined,
+                }}
               >
-                {column.render(row)}
+                {column.title}
               </TableCell>
             ))}
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {shown.map(row => (
+            <TableRow key={rowKey(row)} selected={isSelected?.(row)}>
+              {columns.map((column, index) => (
+                <TableCell
+                  key={index}
+                  align={column.align}
+                  style={column.noWrap ? { whiteSpace: 'nowrap' } : undefined}
+                >
+                  {column.render(row)}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
   if (!pageSize || rows.length <= pageSize) return table;
   return (
