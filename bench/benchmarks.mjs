@@ -44,6 +44,23 @@ export const benchmarks = [
     timeoutMinutes: 20,
   },
   {
+    name: 'production-rss',
+    measures:
+      "the network backend's RSS as production runs it: built plugin, own process, large demo cluster",
+    cwd: 'plugins/network-backend',
+    command: ['npm', 'run', '--silent', 'bench:rss'],
+    quick: { env: { BENCH_SCALE: 'small' } },
+    timeoutMinutes: 10,
+  },
+  {
+    name: 'network-screens',
+    measures:
+      'headless Chromium on a large-cluster portal (ports 3600/7600): entity Network tab to graph, Network page long tasks',
+    cwd: 'packages/app',
+    command: ['npm', 'run', '--silent', 'perf'],
+    timeoutMinutes: 20,
+  },
+  {
     name: 'create-service-dry-run',
     measures:
       'scaffolder dry run of the "Create service" template (own demo cluster and portal backend)',
