@@ -1,3 +1,4 @@
+/* eslint-disable no-console */ // A command-line script: its figures are printed.
 // Measures the network screens in headless Chromium against a running portal (normally one on
 // the `--scale large` demo cluster; run.sh starts it): the entity Network tab's time to its
 // graph (cold, warm reload and in-app), the Network page's time to first render and its long
@@ -82,7 +83,7 @@ function watchScript(watches) {
 }
 
 async function signIn(page) {
-  await page.goto(base + '/');
+  await page.goto(`${base}/`);
   const enter = page.getByRole('button', { name: 'Enter' });
   if (
     await enter.waitFor({ timeout: 30_000 }).then(
@@ -141,7 +142,7 @@ async function timeGraphLoad(page, explain = false) {
 
 /** From the entity's overview, clicks the Network tab and returns ms to the first hop drawn. */
 async function timeGraphInApp(page) {
-  await page.goto(base + `/catalog/default/component/${component}`);
+  await page.goto(`${base}/catalog/default/component/${component}`);
   const tab = page
     .getByRole('navigation', { name: 'Content navigation' })
     .getByRole('link', { name: 'Network' });
@@ -226,7 +227,7 @@ async function measureNetworkPage(browser) {
   await signIn(page);
 
   for (const pass of ['cold', 'warm']) {
-    await page.goto(base + '/network');
+    await page.goto(`${base}/network`);
     await page
       .locator(ROUTE_ROW_SELECTOR)
       .first()
