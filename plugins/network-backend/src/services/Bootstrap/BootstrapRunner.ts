@@ -9,6 +9,7 @@ import {
   RunStatus,
 } from '@internal/plugin-network-common';
 import { RunEventLog, UnnumberedEvent } from '../RunEvents/RunEventLog';
+import { retryRunWrite } from '../RunEvents/retryRunWrite';
 import { BootstrapKubernetesClients } from './BootstrapKubernetes';
 import { BootstrapPlanner } from './BootstrapPlanner';
 import { BootstrapStore } from './BootstrapStore';
@@ -181,7 +182,7 @@ export class BootstrapRunner {
     } finally {
       clearInterval(heartbeat);
     }
-    const finished = await store.finish(run.id, status, runError);
+    const finished = await retryRunWrite(`Bootstrap run ${run.id}: recording its end`, () => store.finish(run.id, status, runError), logger);
     await this.emit(run.id, { type: 'run-finished', run: finished }).catch(error =>
       logger.error(`Bootstrap run ${run.id}: could not store its last event: ${error}`),
     );

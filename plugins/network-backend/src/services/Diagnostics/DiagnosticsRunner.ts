@@ -7,7 +7,6 @@ import {
   DiagnosticRunDetail,
   DiagnosticRunEvent,
   DiagnosticSelection,
-  RunStatus,
   RunTrigger,
 } from '@internal/plugin-network-common';
 import { ConcurrencyLimit } from '../ClusterCache/ConcurrencyLimit';
@@ -15,6 +14,7 @@ import { ClusterDefinition } from '../ClusterRegistry/ClusterRegistry';
 import { DnsProbe } from '../DnsProbe/DnsProbe';
 import { NetworkClusters } from '../NetworkClusters/NetworkClusters';
 import { RunEventLog } from '../RunEvents/RunEventLog';
+import { retryRunWrite } from '../RunEvents/retryRunWrite';
 import { CheckRegistry } from './CheckRegistry';
 import { CheckContext, CheckRunScope, DiagnosticCheck, PodExec } from './DiagnosticCheck';
 import { DiagnosticsStore, emptyTotals } from './DiagnosticsStore';
@@ -73,7 +73,6 @@ export interface RunRequest {
 }
 
 /** How long a run's end is retried while the database does not answer. */
-const FINISH_RETRY_MS = 60_000;
 
 /**
  * Runs diagnostic checks: picks them from the registry, narrows them to the run's scope, runs
@@ -220,30 +219,13 @@ export class DiagnosticsRunner {
 
     let status: 'succeeded' | 'failed' | 'interrupted' = 'succeeded';
     if (failure) status = signal.aborted ? 'interrupted' : 'failed';
-    const finished = await this.finishRun(run.id, status, failure);
+    const finished = await retryRunWrite(`Diagnostics run ${run.id}: recording its end`, () => store.finishRun(run.id, status, failure), this.options.logger);
     if (finished) {
       await events.append<DiagnosticRunEvent>(run.id, { type: 'run-finished', run: finished });
       events.close(run.id);
       if (this.options.onFinished) {
         const detail = await store.getRunDetail(run.id);
         if (detail) await this.options.onFinished(detail).catch(error => this.options.logger.warn(`After run ${run.id}: ${error}`));
-      }
-    }
-  }
-
-  /**
-   * Records the end of a run. The database may be away right then (a restart, a failover);
-   * retrying keeps a run whose process is alive from staying `running` until the stale sweep.
-   */
-  private async finishRun(runId: string, status: Exclude<RunStatus, 'running'>, failure: string | undefined): Promise<DiagnosticRun | undefined> {
-    const deadline = Date.now() + FINISH_RETRY_MS;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.options.store.finishRun(runId, status, failure);
-      } catch (error) {
-        if (Date.now() > deadline) throw error;
-        this.options.logger.warn(`Diagnostics run ${runId}: recording its end failed (${error}); retrying`);
-        await delay(Math.min(5_000, 250 * 2 ** attempt));
       }
     }
   }
