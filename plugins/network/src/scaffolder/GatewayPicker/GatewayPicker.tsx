@@ -1,10 +1,8 @@
 import { backendMessage } from '../../components/NetworkErrorPanel';
-import { useFieldRead } from '../useFieldRead';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { ChoiceSelect } from '../ChoiceSelect';
+import { useClusterFieldRead } from '../useClusterFieldRead';
 import { ClusterFieldOptions } from '../fieldCluster';
-import { useFieldCluster } from '../useFieldCluster';
-import { useFieldReads } from '../useFieldReads';
 import {
   gatewayChoices,
   gatewayRef,
@@ -30,27 +28,14 @@ export interface GatewayPickerOptions extends ClusterFieldOptions {
 export const GatewayPicker = (
   props: FieldExtensionComponentProps<string, GatewayPickerOptions>,
 ) => {
+  const { formData, onChange, schema, rawErrors, required, idSchema } = props;
   const {
-    formData,
-    onChange,
-    schema,
-    uiSchema,
-    rawErrors,
-    required,
-    idSchema,
-  } = props;
-  const options = uiSchema['ui:options'];
-  const form = (props.formContext?.formData ?? {}) as Record<string, unknown>;
-  const reads = useFieldReads();
-  const { cluster, error: clusterError } = useFieldCluster(
-    reads,
     options,
     form,
-  );
-  const gateways = useFieldRead(
-    async () => (cluster ? reads.gateways(cluster) : undefined),
-    [reads, cluster],
-  );
+    cluster,
+    result: gateways,
+    failure,
+  } = useClusterFieldRead(props, (reads, name) => reads.gateways(name));
   const pick = options?.pick ?? 'gateway';
   const chosenGateway = String(form[options?.gatewayField ?? 'gateway'] ?? '');
   const gateway = gateways.value?.find(
@@ -68,7 +53,6 @@ export const GatewayPicker = (
           typeof namespace === 'string' ? namespace : undefined,
         )
       : undefined;
-  const failure = clusterError ?? gateways.error;
   let helperText: string | undefined = schema.description;
   if (failure)
     helperText = `Could not read the gateways: ${backendMessage(failure)}`;

@@ -1,10 +1,8 @@
 import { backendMessage } from '../../components/NetworkErrorPanel';
-import { useFieldRead } from '../useFieldRead';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { ChoiceSelect } from '../ChoiceSelect';
+import { useClusterFieldRead } from '../useClusterFieldRead';
 import { ClusterFieldOptions } from '../fieldCluster';
-import { useFieldCluster } from '../useFieldCluster';
-import { useFieldReads } from '../useFieldReads';
 import { poolChoices } from './poolChoices';
 
 /** ui:options of the IpPoolPicker. */
@@ -17,28 +15,12 @@ export type IpPoolPickerOptions = ClusterFieldOptions;
 export const IpPoolPicker = (
   props: FieldExtensionComponentProps<string, IpPoolPickerOptions>,
 ) => {
+  const { formData, onChange, schema, rawErrors, required, idSchema } = props;
   const {
-    formData,
-    onChange,
-    schema,
-    uiSchema,
-    rawErrors,
-    required,
-    idSchema,
-  } = props;
-  const options = uiSchema['ui:options'];
-  const form = (props.formContext?.formData ?? {}) as Record<string, unknown>;
-  const reads = useFieldReads();
-  const { cluster, error: clusterError } = useFieldCluster(
-    reads,
-    options,
-    form,
-  );
-  const pools = useFieldRead(
-    async () => (cluster ? reads.pools(cluster) : undefined),
-    [reads, cluster],
-  );
-  const failure = clusterError ?? pools.error;
+    cluster,
+    result: pools,
+    failure,
+  } = useClusterFieldRead(props, (reads, name) => reads.pools(name));
   let helperText: string | undefined = schema.description;
   if (failure)
     helperText = `Could not read the IP pools: ${backendMessage(failure)}`;

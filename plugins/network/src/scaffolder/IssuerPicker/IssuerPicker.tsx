@@ -1,10 +1,8 @@
 import { backendMessage } from '../../components/NetworkErrorPanel';
-import { useFieldRead } from '../useFieldRead';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { ChoiceSelect } from '../ChoiceSelect';
+import { useClusterFieldRead } from '../useClusterFieldRead';
 import { ClusterFieldOptions } from '../fieldCluster';
-import { useFieldCluster } from '../useFieldCluster';
-import { useFieldReads } from '../useFieldReads';
 import { issuerChoices } from './issuerChoices';
 
 /** ui:options of the IssuerPicker. */
@@ -25,34 +23,20 @@ export const issuerKinds = (options?: IssuerPickerOptions) =>
 export const IssuerPicker = (
   props: FieldExtensionComponentProps<string, IssuerPickerOptions>,
 ) => {
+  const { formData, onChange, schema, rawErrors, required, idSchema } = props;
   const {
-    formData,
-    onChange,
-    schema,
-    uiSchema,
-    rawErrors,
-    required,
-    idSchema,
-  } = props;
-  const options = uiSchema['ui:options'];
-  const form = (props.formContext?.formData ?? {}) as Record<string, unknown>;
-  const reads = useFieldReads();
-  const { cluster, error: clusterError } = useFieldCluster(
-    reads,
     options,
     form,
-  );
-  const overview = useFieldRead(
-    async () => (cluster ? reads.overview(cluster) : undefined),
-    [reads, cluster],
-  );
+    cluster,
+    result: overview,
+    failure,
+  } = useClusterFieldRead(props, (reads, name) => reads.overview(name));
   const namespace = form[options?.namespaceField ?? 'namespace'];
   const choices = issuerChoices(overview.value?.issuers ?? [], {
     kinds: issuerKinds(options),
     namespace: typeof namespace === 'string' ? namespace : undefined,
   });
   const chosen = choices.find(choice => choice.value === formData);
-  const failure = clusterError ?? overview.error;
   let helperText: string | undefined = schema.description;
   if (failure)
     helperText = `Could not read the issuers: ${backendMessage(failure)}`;
