@@ -1,8 +1,6 @@
 import { expect, Page, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-
-const artifacts = join(__dirname, 'artifacts');
+import { artifacts, signInAsGuest } from './guestSession';
 
 /** The words a state label starts with (StateLabel's STATE_TEXT). */
 const STATE_WORDS: Record<string, string> = {
@@ -12,16 +10,7 @@ const STATE_WORDS: Record<string, string> = {
   unknown: 'Unknown',
 };
 
-test.beforeAll(() => mkdirSync(artifacts, { recursive: true }));
-
-test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-});
+test.beforeEach(({ page }) => signInAsGuest(page));
 
 /** What the keyboard focus is on: its tag, aria-label, hop id and text. */
 function focused(page: Page) {

@@ -1,10 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-
-const artifacts = join(__dirname, 'artifacts');
-
-test.beforeAll(() => mkdirSync(artifacts, { recursive: true }));
+import { artifacts } from './guestSession';
 
 test('a guest signs in, browses the catalog and opens a component', async ({ page }) => {
   await page.goto('/');

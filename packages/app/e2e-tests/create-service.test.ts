@@ -1,10 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-
-const artifacts = join(__dirname, 'artifacts');
-
-test.beforeAll(() => mkdirSync(artifacts, { recursive: true }));
+import { artifacts } from './guestSession';
 
 // Needs the demo mode's `network.scaffolder.allowApply: true` (scripts/lib/demo-app-config.mjs).
 // A name no earlier run used: the local publisher never overwrites a repository.

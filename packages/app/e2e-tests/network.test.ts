@@ -1,17 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { artifacts, signInAsGuest } from './guestSession';
 
-const artifacts = join(__dirname, 'artifacts');
-
-test.beforeAll(() => mkdirSync(artifacts, { recursive: true }));
-
-test.beforeEach(async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(nav.getByRole('link', { name: 'Catalog', exact: true })).toBeVisible();
-});
+test.beforeEach(({ page }) => signInAsGuest(page));
 
 test('the Network page flags the seeded broken route with its reason', async ({ page }) => {
   await page
