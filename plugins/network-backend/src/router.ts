@@ -8,7 +8,7 @@ import { NetworkClusters } from './services/NetworkClusters/NetworkClusters';
 import { ClusterOverviewBuilder } from './services/ClusterOverviewBuilder/ClusterOverviewBuilder';
 import { RequestPathResolver } from './services/RequestPathResolver/RequestPathResolver';
 import { createAuthorize } from './routes/authorize';
-import { sendSerializedJson } from './routes/SerializedJson';
+import { sendSerializedJson, serializedOnce } from './routes/SerializedJson';
 import { DiagnosticsRouteDeps, addDiagnosticsRoutes } from './routes/diagnosticsRoutes';
 import { BootstrapRouteDeps, addBootstrapRoutes } from './routes/bootstrapRoutes';
 
@@ -89,7 +89,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     }
     const entity = await catalog.getEntityByRef({ kind, namespace, name }, { credentials });
     if (!entity) throw new NotFoundError(`Entity ${kind}:${namespace}/${name} not found`);
-    res.json(await requestPaths.resolve(entity, { cluster }));
+    // A path is reused while its cluster is unchanged, so its serialized form is too.
+    await sendSerializedJson(req, res, serializedOnce(await requestPaths.resolve(entity, { cluster })));
   });
 
   if (options.diagnostics) addDiagnosticsRoutes(router, { authorize, clusters, ...options.diagnostics });
