@@ -121,6 +121,14 @@ describe('against the demo cluster', () => {
     expect(hop(path, 'gateway-listener')).toMatchObject({ state: 'warning', reason: 'NoMatchingListenerHostname' });
   });
 
+  it('the routes page lists the two failing routes first, and the overview counts them', async () => {
+    const failingFirst = await overviews.routes('demo', { limit: 2 });
+    expect(failingFirst.items.map(route => `${route.namespace}/${route.name}`).sort()).toEqual(['default/wiki', 'media/sonarr']);
+    expect((await overviews.overview('demo')).routeCounts).toMatchObject({ failing: 2, total: failingFirst.total });
+    const claimed = await overviews.routes('demo', { hostname: 'JELLYFIN.demo.lab' });
+    expect(claimed.items.map(route => route.name)).toEqual(['jellyfin']);
+  });
+
   it('certificate-expiring: home-assistant shows its certificate renewing with days left', async () => {
     const path = await resolver.resolve(byId('home-assistant'));
     const certificate = path.beside.find(h => h.kind === 'certificate');

@@ -139,6 +139,7 @@ describe('hostile input', () => {
     for (const name of badNames) {
       const encoded = encodeURIComponent(name);
       await check(`overview of ${name.slice(0, 20)}`, await request(server).get(`/api/network/clusters/${encoded}/overview`));
+      await check(`routes of ${name.slice(0, 20)}`, await request(server).get(`/api/network/clusters/${encoded}/routes`));
       await check(`runs of ${name.slice(0, 20)}`, await request(server).post(`/api/network/clusters/${encoded}/diagnostics/runs`).send({ selection: { kind: 'all' } }));
       await check(`plan of ${name.slice(0, 20)}`, await request(server).get(`/api/network/clusters/${encoded}/bootstrap/plan`));
       await check(`request path of ${name.slice(0, 20)}`, await request(server).get(`/api/network/entities/component/${encoded}/x/request-path`));
@@ -159,6 +160,13 @@ describe('hostile input', () => {
     }
     for (const query of ['limit=0', 'limit=-1', 'limit=abc', `limit=${LONG}`, 'status=pwned', 'trigger[$ne]=x', 'extra=1']) {
       await check(`history ?${query.slice(0, 20)}`, await request(server).get(`/api/network/clusters/demo/diagnostics/runs?${query}`));
+    }
+    const routeQueries = [
+      'limit=0', 'limit=-1', 'limit=abc', 'offset=1.5', `search=${LONG}`, 'search[$ne]=x', 'state=pwned', 'state[]=ok',
+      ...INJECTIONS.map(value => `gateway=${encodeURIComponent(value)}`), 'gateway=%2E%2E%2F%2E%2E', 'hostname[0]=x', 'sort=1',
+    ];
+    for (const query of routeQueries) {
+      await check(`routes ?${query.slice(0, 20)}`, await request(server).get(`/api/network/clusters/demo/routes?${query}`));
     }
 
     expect(responses.length).toBeGreaterThan(150);

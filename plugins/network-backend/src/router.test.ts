@@ -70,7 +70,7 @@ describe('network router', () => {
     });
 
     it('answers 404 for an unknown cluster', async () => {
-      for (const section of ['overview', 'pools', 'gateways']) {
+      for (const section of ['overview', 'pools', 'gateways', 'routes']) {
         const response = await request(server).get(`/api/network/clusters/nope/${section}`);
         expect(response.status).toBe(404);
         expect(response.body.error.name).toBe('NotFoundError');
@@ -82,12 +82,33 @@ describe('network router', () => {
       expect(overview.status).toBe(200);
       expect(overview.body).toMatchObject({ stale: true, gateways: [], pools: [] });
       expect(overview.body.missing[0]).toBe('cluster');
+      expect(overview.body.routeCounts).toEqual({ total: 0, ok: 0, warning: 0, failing: 0, unknown: 0 });
+      expect(overview.body.routes).toBeUndefined();
+      const routes = await request(server).get('/api/network/clusters/lab/routes?limit=10');
+      expect(routes.body).toEqual({ cluster: 'lab', stale: true, missing: ['cluster'], total: 0, matched: 0, offset: 0, limit: 10, items: [] });
       const pools = await request(server).get('/api/network/clusters/lab/pools');
       expect(pools.body).toEqual({ cluster: 'lab', items: [], stale: true, missing: ['cluster'] });
       const path = await request(server).get('/api/network/entities/component/default/jellyfin/request-path');
       expect(path.status).toBe(200);
       expect(path.body).toMatchObject({ entityRef: 'component:default/jellyfin', cluster: 'lab', stale: true, paths: [], state: 'unknown' });
       expect(path.body.missing).toEqual(expect.arrayContaining(['cluster', 'dns-internal', 'dns-external']));
+    });
+
+    it.each([
+      ['limit=0', 'limit must be from 1 to 500'],
+      ['limit=501', "limit must be a whole number from 0 to 500, not '501'"],
+      ['offset=-1', "offset must be a whole number"],
+      ['offset=1e3', "offset must be a whole number"],
+      ['state=broken', "state 'broken' is not one of ok, warning, failing, unknown"],
+      ['state=ok&state=failing', 'state must be given once, as text'],
+      ['gateway=../../etc', "gateway must be namespace/name, not '../../etc'"],
+      [`search=${'x'.repeat(254)}`, 'search must be at most 253 characters'],
+      ['sort=name', "Unknown parameter 'sort'"],
+    ])('answers 400 naming the parameter for routes?%s', async (query, message) => {
+      const response = await request(server).get(`/api/network/clusters/lab/routes?${query}`);
+      expect(response.status).toBe(400);
+      expect(response.body.error.name).toBe('InputError');
+      expect(response.body.error.message).toContain(message);
     });
 
     it('answers 400 for a malformed entity ref', async () => {
@@ -118,6 +139,7 @@ describe('network router', () => {
         '/api/network/clusters/lab/overview',
         '/api/network/clusters/lab/pools',
         '/api/network/clusters/lab/gateways',
+        '/api/network/clusters/lab/routes',
         '/api/network/entities/component/default/jellyfin/request-path',
       ]) {
         const response = await request(server).get(path);

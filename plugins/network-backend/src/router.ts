@@ -8,6 +8,7 @@ import { NetworkClusters } from './services/NetworkClusters/NetworkClusters';
 import { ClusterOverviewBuilder } from './services/ClusterOverviewBuilder/ClusterOverviewBuilder';
 import { RequestPathResolver } from './services/RequestPathResolver/RequestPathResolver';
 import { createAuthorize } from './routes/authorize';
+import { parseRouteQuery } from './routes/routeQueryParams';
 import { sendSerializedJson, serializedOnce } from './routes/SerializedJson';
 import { DiagnosticsRouteDeps, addDiagnosticsRoutes } from './routes/diagnosticsRoutes';
 import { BootstrapRouteDeps, addBootstrapRoutes } from './routes/bootstrapRoutes';
@@ -63,6 +64,12 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/clusters/:cluster/overview', async (req, res) => {
     await authorizeRead(req);
     await sendSerializedJson(req, res, await overviews.serialized('overview', clusterParam(req)));
+  });
+
+  router.get('/clusters/:cluster/routes', async (req, res) => {
+    await authorizeRead(req);
+    const cluster = clusterParam(req);
+    res.json(await overviews.routes(cluster, parseRouteQuery(req.query)));
   });
 
   router.get('/clusters/:cluster/pools', async (req, res) => {

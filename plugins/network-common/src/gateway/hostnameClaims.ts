@@ -1,4 +1,4 @@
-import { ClusterOverview, GatewaySummary } from '../types/overview';
+import { ClusterOverview, GatewaySummary, RouteSummary } from '../types/overview';
 
 /** An object in the cluster that already serves or publishes a hostname. */
 export interface HostnameClaim {
@@ -14,13 +14,19 @@ export interface HostnameClaimOwner {
 }
 
 /**
- * Who already claims `hostname` in a cluster's overview: routes, Ingresses and DNSEndpoints
- * naming it exactly. A gateway's wildcard listener is shared, so it is not a claim.
+ * Where claims are looked for: the overview's Ingresses and DNSEndpoints, and the routes that
+ * name the hostname (`GET /clusters/:cluster/routes?hostname=`; the overview carries no routes).
+ */
+export type HostnameClaimSources = Pick<ClusterOverview, 'ingresses' | 'dnsEndpoints'> & { routes: RouteSummary[] };
+
+/**
+ * Who already claims `hostname` in a cluster: routes, Ingresses and DNSEndpoints naming it
+ * exactly. A gateway's wildcard listener is shared, so it is not a claim.
  * Shared by the wizard's `network:hostname:check` action and its HostnamePicker field.
  */
 export function hostnameClaims(
   hostname: string,
-  overview: Pick<ClusterOverview, 'routes' | 'ingresses' | 'dnsEndpoints'>,
+  overview: HostnameClaimSources,
   owner?: HostnameClaimOwner,
 ): HostnameClaim[] {
   const wanted = hostname.toLowerCase();

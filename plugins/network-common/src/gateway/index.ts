@@ -2,3 +2,4 @@ export * from './gatewayObjects';
 export * from './hostnameMatching';
 export * from './routeAttachment';
 export * from './hostnameClaims';
+export * from './routeState';

@@ -1,4 +1,5 @@
 import { Condition, ObjectRef } from './conditions';
+import type { HopState } from './requestPath';
 
 /** How well the backend currently knows a cluster. */
 export type ClusterHealth = 'healthy' | 'stale' | 'unreachable' | 'starting';
@@ -219,7 +220,8 @@ export interface ClusterOverview {
   generatedAt: string;
   stale: boolean;
   gateways: GatewaySummary[];
-  routes: RouteSummary[];
+  /** Routes by state; the routes themselves are paged by `GET /clusters/:cluster/routes` (20,000 at scale). */
+  routeCounts: RouteCounts;
   ingresses: IngressSummary[];
   pools: IpPoolSummary[];
   l2Policies: L2PolicySummary[];
@@ -234,4 +236,37 @@ export interface ClusterOverview {
   namespacesWithoutDefaultDeny: string[];
   /** Kinds or sources not available in this cluster, as in `RequestPath.missing`. */
   missing: string[];
+}
+
+/** How many routes a cluster has, by state (see `routeState`). */
+export type RouteCounts = Record<HopState, number> & { total: number };
+
+/** The query of `GET /clusters/:cluster/routes`; every filter is optional and they combine. */
+export interface RouteQuery {
+  /** Index of the first route of the page (default 0). */
+  offset?: number;
+  /** Routes per page (default 50, at most 500). */
+  limit?: number;
+  /** Case-insensitive text found in the kind, namespace/name, hostnames, parents, backends or state reason. */
+  search?: string;
+  /** Only routes in these states. */
+  states?: HopState[];
+  /** Only routes with this Gateway as a parent, as `namespace/name`. */
+  gateway?: string;
+  /** Only routes naming this hostname exactly (case-insensitive). */
+  hostname?: string;
+}
+
+/** One page of a cluster's routes, worst state first, then by namespace and name. */
+export interface RoutePage {
+  cluster: string;
+  stale: boolean;
+  missing: string[];
+  /** All routes of the cluster. */
+  total: number;
+  /** Routes that pass the query's filters (the page is a slice of these). */
+  matched: number;
+  offset: number;
+  limit: number;
+  items: RouteSummary[];
 }

@@ -60,6 +60,56 @@ describe('ClusterOverviewBuilder', () => {
     cache.stop();
   });
 
+  it('pages the routes worst first, filters them and counts them by state in the overview', async () => {
+    const parentStatus = (gateway: string, accepted: string, resolvedRefs: string, reason?: string) => ({
+      parentRef: { namespace: 'network', name: gateway },
+      controllerName: 'io.cilium/gateway-controller',
+      conditions: [
+        { type: 'Accepted', status: accepted, reason: accepted === 'True' ? 'Accepted' : reason },
+        { type: 'ResolvedRefs', status: resolvedRefs, reason: resolvedRefs === 'True' ? 'ResolvedRefs' : reason },
+      ],
+    });
+    const route = (namespace: string, name: string, hostname: string, gateway: string, status?: object) => ({
+      metadata: { namespace, name },
+      spec: { hostnames: [hostname], parentRefs: [{ namespace: 'network', name: gateway }], rules: [{ backendRefs: [{ name, port: 80 }] }] },
+      status: status ? { parents: [status] } : undefined,
+    });
+    const { cache, api } = await cacheWithObjects({
+      HTTPRoute: [
+        route('media', 'jellyfin', 'jellyfin.demo.lab', 'internal', parentStatus('internal', 'True', 'True')),
+        route('media', 'broken', 'broken.demo.lab', 'internal', parentStatus('internal', 'True', 'False', 'BackendNotFound')),
+        route('apps', 'pending', 'pending.demo.lab', 'external'),
+        route('apps', 'blog', 'Blog.Demo.Lab', 'external', parentStatus('external', 'True', 'True')),
+      ],
+    });
+    const builder = await builderFor(cache);
+    const overview = await builder.overview('test');
+    expect(overview.routeCounts).toEqual({ total: 4, ok: 2, warning: 1, failing: 1, unknown: 0 });
+    expect((overview as any).routes).toBeUndefined();
+
+    const names = (page: { items: { namespace: string; name: string }[] }) => page.items.map(item => `${item.namespace}/${item.name}`);
+    const all = await builder.routes('test', {});
+    expect(all).toMatchObject({ cluster: 'test', stale: false, total: 4, matched: 4, offset: 0, limit: 50 });
+    expect(names(all)).toEqual(['media/broken', 'apps/pending', 'apps/blog', 'media/jellyfin']);
+    expect(names(await builder.routes('test', { offset: 1, limit: 2 }))).toEqual(['apps/pending', 'apps/blog']);
+    expect(names(await builder.routes('test', { states: ['failing', 'warning'] }))).toEqual(['media/broken', 'apps/pending']);
+    // The reason is searchable, as on the page; search ignores case.
+    expect(names(await builder.routes('test', { search: 'backendnotfound' }))).toEqual(['media/broken']);
+    // A route still without status counts as the gateway's, from its parentRefs.
+    expect(names(await builder.routes('test', { gateway: 'network/external' }))).toEqual(['apps/pending', 'apps/blog']);
+    const byHostname = await builder.routes('test', { hostname: 'blog.demo.lab' });
+    expect({ matched: byHostname.matched, total: byHostname.total, names: names(byHostname) }).toEqual({ matched: 1, total: 4, names: ['apps/blog'] });
+
+    // A changed route is seen at once: the rows are rebuilt with the cache generation.
+    api.emit('/apis/gateway.networking.k8s.io/v1/httproutes', {
+      type: 'MODIFIED',
+      object: route('media', 'broken', 'broken.demo.lab', 'internal', parentStatus('internal', 'True', 'True')),
+    });
+    expect((await builder.routes('test', { states: ['failing'] })).matched).toBe(0);
+    expect((await builder.overview('test')).routeCounts).toMatchObject({ ok: 3, failing: 0 });
+    cache.stop();
+  });
+
   it('reports the missing kinds of a cluster without Cilium or Gateway API', async () => {
     const { cache } = await cacheWithObjects({ Namespace: [{ metadata: { name: 'apps' } }], Service: [] });
     const overview = await (await builderFor(cache)).overview('test');

@@ -9,6 +9,8 @@ import {
   L2LeaseSummary,
   L2PolicySummary,
   matchesLabelSelector,
+  RoutePage,
+  RouteQuery,
   serviceLoadBalancerIps,
 } from '@internal/plugin-network-common';
 import { ServiceUnavailableError } from '@backstage/errors';
@@ -27,6 +29,7 @@ import { gatewaySummaries, routeSummaries } from './gatewaySummaries';
 import { issuerSummaries } from './issuerSummaries';
 import { namespacesWithoutDefaultDeny } from './policyCoverage';
 import { poolSummaries } from './poolSummaries';
+import { RouteRow, routeCounts, routeRows, selectRoutes } from './routeRows';
 import { toConditions } from './toCondition';
 
 /** Options of {@link ClusterOverviewBuilder}. */
@@ -59,6 +62,7 @@ export class ClusterOverviewBuilder {
   private readonly dnsCheckLimit: number;
   private readonly reuseForMs: number;
   private readonly reusable = new Map<string, { generation: number; expiresAt: number; value: Promise<unknown> }>();
+  private readonly sections = new Map<string, { generation: number; value: unknown }>();
 
   constructor(options: ClusterOverviewBuilderOptions) {
     this.clusters = options.clusters;
@@ -76,6 +80,16 @@ export class ClusterOverviewBuilder {
   /** The gateways section alone. */
   gateways(cluster: string): Promise<ClusterSection<GatewaySummary>> {
     return this.reuse(`gateways|${cluster}`, cluster, async () => this.section(cluster, ['Gateway'], gatewaySummaries));
+  }
+
+  /** One page of the cluster's routes (all of them are too many for the overview at scale). */
+  async routes(cluster: string, query: RouteQuery): Promise<RoutePage> {
+    const cache = this.cacheOf(cluster);
+    const health = cache.health();
+    const missing = ['HTTPRoute', 'GRPCRoute'].filter(kind => cache.isAbsent(kind)).map(qualifiedKind);
+    if (health.state === 'unreachable') missing.unshift('cluster');
+    const rows = this.routeRows(cluster, cache);
+    return { cluster, stale: health.stale, missing, total: rows.length, ...selectRoutes(rows, query) };
   }
 
   /** Everything the Network page shows for one cluster. */
@@ -111,25 +125,41 @@ export class ClusterOverviewBuilder {
     const definition = this.clusters.definition(cluster)!;
     if (!definition.dns.internal) missing.push('dns-internal');
     if (definition.dns.external.length === 0) missing.push('dns-external');
-    const routes = routeSummaries(cache);
+    // Sections that depend on the cluster's objects alone are built once per cache generation;
+    // the overview is rebuilt more often than that for the clock (leases, certificates) and DNS.
+    const once = <T>(name: string, build: (of: ClusterCache) => T) => this.perGeneration(`${name}|${cluster}`, cache, build);
     return {
       cluster: summary,
       generatedAt: new Date(this.now()).toISOString(),
       stale: health.stale,
-      gateways: gatewaySummaries(cache),
-      routes,
-      ingresses: this.ingresses(cache),
-      pools: poolSummaries(cache),
-      l2Policies: this.l2Policies(cache),
+      gateways: once('gateways', gatewaySummaries),
+      routeCounts: once('route-counts', () => routeCounts(this.routeRows(cluster, cache))),
+      ingresses: once('ingresses', of => this.ingresses(of)),
+      pools: once('pools', poolSummaries),
+      l2Policies: once('l2-policies', of => this.l2Policies(of)),
       l2Leases: this.l2Leases(cache),
-      cilium: ciliumSummary(cache),
+      cilium: once('cilium', ciliumSummary),
       certificates: this.certificates(cache),
-      issuers: issuerSummaries(cache),
+      issuers: once('issuers', issuerSummaries),
       dns: await this.dnsRecords(cluster, cache),
-      dnsEndpoints: dnsEndpointSummaries(cache),
-      namespacesWithoutDefaultDeny: namespacesWithoutDefaultDeny(cache.list('Namespace'), policiesOf(cache)),
+      dnsEndpoints: once('dns-endpoints', dnsEndpointSummaries),
+      namespacesWithoutDefaultDeny: once('default-deny', of => namespacesWithoutDefaultDeny(of.list('Namespace'), policiesOf(of))),
       missing,
     };
+  }
+
+  private routeRows(cluster: string, cache: ClusterCache): RouteRow[] {
+    return this.perGeneration(`route-rows|${cluster}`, cache, of => routeRows(routeSummaries(of)));
+  }
+
+  /** A value built from the cache, kept until the cache's generation changes. */
+  private perGeneration<T>(key: string, cache: ClusterCache, build: (of: ClusterCache) => T): T {
+    const generation = cache.generation();
+    const kept = this.sections.get(key);
+    if (kept && kept.generation === generation) return kept.value as T;
+    const value = build(cache);
+    this.sections.set(key, { generation, value });
+    return value;
   }
 
   private cacheOf(cluster: string): ClusterCache {
@@ -223,9 +253,8 @@ export class ClusterOverviewBuilder {
     });
   }
 
-  /** Route hostnames (exact names, as k8s_gateway indexes them) against the internal server's answers. */
-  private async dnsRecords(cluster: string, cache: ClusterCache): Promise<DnsRecordSummary[]> {
-    const definition = this.clusters.definition(cluster)!;
+  /** Each exact route hostname with the addresses of the gateways the route names, sorted by hostname. */
+  private dnsExpectations(cache: ClusterCache): { hostname: string; expected: string[]; source: any }[] {
     const expectations: { hostname: string; expected: string[]; source: any }[] = [];
     for (const kind of ['HTTPRoute', 'GRPCRoute']) {
       for (const route of cache.list(kind)) {
@@ -247,7 +276,13 @@ export class ClusterOverviewBuilder {
         }
       }
     }
-    expectations.sort((a, b) => a.hostname.localeCompare(b.hostname));
+    return expectations.sort((a, b) => a.hostname.localeCompare(b.hostname));
+  }
+
+  /** Route hostnames (exact names, as k8s_gateway indexes them) against the internal server's answers. */
+  private async dnsRecords(cluster: string, cache: ClusterCache): Promise<DnsRecordSummary[]> {
+    const definition = this.clusters.definition(cluster)!;
+    const expectations = this.perGeneration(`dns-expectations|${cluster}`, cache, of => this.dnsExpectations(of));
     const scopes: { scope: 'internal' | 'external'; servers: { host: string; port: number }[] }[] = [];
     if (definition.dns.internal) scopes.push({ scope: 'internal', servers: [definition.dns.internal] });
     if (definition.dns.external.length > 0) scopes.push({ scope: 'external', servers: definition.dns.external });
