@@ -1,6 +1,6 @@
 /*
- * Load benchmark: 200 concurrent connections for 60 s on the request-path and overview endpoints
- * of a backend process (the network plugin alone, dev/index.ts, SQLite) watching the demo
+ * Load benchmark: 200 concurrent connections for 60 s on the request-path, overview and first
+ * routes page endpoints (what the Network tab and the Network page fetch) of a backend process (the network plugin alone, dev/index.ts, SQLite) watching the demo
  * cluster at --scale large. Three consecutive rounds; prints throughput, p50/p99, errors and the
  * backend process's RSS before and after each round. Not a test. From the package directory:
  *
@@ -25,8 +25,12 @@ function rssMb(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
+// The portal's frontend fetches through the browser, which always offers compression; the load
+// is sent with the same header (the size of each answer as JSON and as sent is printed).
+const BROWSER_HEADERS = { 'accept-encoding': 'gzip, deflate, br' };
+
 async function load(url: string) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, pipelining: 1 });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, pipelining: 1, headers: BROWSER_HEADERS });
   const errors = result.errors + result.timeouts + result.non2xx;
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors, total: result.requests.total };
 }
@@ -74,13 +78,17 @@ async function main() {
   const endpoints = [
     ['request-path', `${base}/entities/component/default/jellyfin/request-path`],
     ['overview', `${base}/clusters/demo/overview`],
+    ['routes page', `${base}/clusters/demo/routes?limit=20`],
   ] as const;
   for (const [name, url] of endpoints) {
     const started = performance.now();
-    const response = await fetch(url);
+    const response = await fetch(url, { headers: BROWSER_HEADERS });
     const body = await response.text();
     if (!response.ok) throw new Error(`${url} answered ${response.status}: ${body}`);
-    console.log(`${name}: ${(body.length / 1024).toFixed(0)} KB, first answer in ${(performance.now() - started).toFixed(0)} ms`);
+    const sent = response.headers.get('content-length');
+    console.log(
+      `${name}: ${(body.length / 1024).toFixed(0)} KB of JSON, sent as ${sent ? `${(Number(sent) / 1024).toFixed(0)} KB` : 'chunks'} (${response.headers.get('content-encoding') ?? 'identity'}), first answer in ${(performance.now() - started).toFixed(0)} ms`,
+    );
     if (name === 'overview') {
       const sections = Object.entries(JSON.parse(body)).map(([key, value]) => `${key} ${(JSON.stringify(value).length / 1024).toFixed(0)} KB`);
       console.log(`  by section: ${sections.join(', ')}`);

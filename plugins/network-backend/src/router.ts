@@ -69,7 +69,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.get('/clusters/:cluster/routes', async (req, res) => {
     await authorizeRead(req);
     const cluster = clusterParam(req);
-    res.json(await overviews.routes(cluster, parseRouteQuery(req.query)));
+    await sendSerializedJson(req, res, await overviews.serializedRoutes(cluster, parseRouteQuery(req.query)));
   });
 
   router.get('/clusters/:cluster/pools', async (req, res) => {

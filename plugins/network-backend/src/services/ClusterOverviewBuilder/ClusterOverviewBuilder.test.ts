@@ -107,6 +107,13 @@ describe('ClusterOverviewBuilder', () => {
     });
     expect((await builder.routes('test', { states: ['failing'] })).matched).toBe(0);
     expect((await builder.overview('test')).routeCounts).toMatchObject({ ok: 3, failing: 0 });
+
+    // Serialized pages are shared while the cache is unchanged, a bounded number of queries.
+    const first = await builder.serializedRoutes('test', { limit: 20 });
+    expect(await builder.serializedRoutes('test', { limit: 20 })).toBe(first);
+    expect(JSON.parse(first.body.toString())).toMatchObject({ total: 4, limit: 20 });
+    for (let index = 0; index < 64; index += 1) await builder.serializedRoutes('test', { search: `q${index}` });
+    expect(await builder.serializedRoutes('test', { limit: 20 })).not.toBe(first);
     cache.stop();
   });
 

@@ -52,6 +52,8 @@ export interface ClusterSection<T> {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Serialized route pages kept (each a few tens of KB). */
+const ROUTE_PAGES_KEPT = 64;
 const L2_LEASE_PREFIX = 'cilium-l2announce-';
 
 /** Builds the Network page's per-cluster overview from the cache (plus cached DNS answers). */
@@ -63,6 +65,7 @@ export class ClusterOverviewBuilder {
   private readonly reuseForMs: number;
   private readonly reusable = new Map<string, { generation: number; expiresAt: number; value: Promise<unknown> }>();
   private readonly sections = new Map<string, { generation: number; value: unknown }>();
+  private readonly routePages = new Map<string, { version: string; answer: SerializedJson }>();
 
   constructor(options: ClusterOverviewBuilderOptions) {
     this.clusters = options.clusters;
@@ -90,6 +93,23 @@ export class ClusterOverviewBuilder {
     if (health.state === 'unreachable') missing.unshift('cluster');
     const rows = this.routeRows(cluster, cache);
     return { cluster, stale: health.stale, missing, total: rows.length, ...selectRoutes(rows, query) };
+  }
+
+  /**
+   * A routes page serialized once while the cache is unchanged: every visitor of the Network
+   * page asks for the same first page. The most recent queries are kept, a bounded number.
+   */
+  async serializedRoutes(cluster: string, query: RouteQuery): Promise<SerializedJson> {
+    const cache = this.cacheOf(cluster);
+    const version = `${cache.generation()}${cache.health().stale ? 's' : ''}`;
+    const key = `${cluster}|${JSON.stringify(query)}`;
+    const kept = this.routePages.get(key);
+    if (kept?.version === version) return kept.answer;
+    const answer = new SerializedJson(await this.routes(cluster, query));
+    this.routePages.delete(key);
+    this.routePages.set(key, { version, answer });
+    if (this.routePages.size > ROUTE_PAGES_KEPT) this.routePages.delete(this.routePages.keys().next().value!);
+    return answer;
   }
 
   /** Everything the Network page shows for one cluster. */
