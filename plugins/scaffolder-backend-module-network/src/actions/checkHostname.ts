@@ -8,7 +8,7 @@ import {
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ClusterApi } from '../services/ClusterApi/ClusterApi';
 import { chooseCluster } from '../services/clusterChoice';
-import { withDnsEndpoints } from '../services/HostnameClaims/hostnameClaims';
+import { hostnameClaimSources } from '../services/HostnameClaims/hostnameClaims';
 import { NetworkView } from '../services/NetworkView/NetworkView';
 import { examples } from './checkHostname.examples';
 
@@ -75,16 +75,16 @@ export function createCheckHostnameAction(options: {
             .join('; '),
         );
       }
-      const overview = await withDnsEndpoints(
-        await options.network.overview(cluster),
-        options.clusterApi,
+      const sources = await hostnameClaimSources(
+        options.network,
         cluster,
+        hostname,
       );
       const owner =
         ctx.input.namespace && ctx.input.name
           ? { namespace: ctx.input.namespace, name: ctx.input.name }
           : undefined;
-      const claims = hostnameClaims(hostname, overview, owner);
+      const claims = hostnameClaims(hostname, sources, owner);
       if (claims.length > 0) {
         throw new ConflictError(
           `hostname: '${hostname}' is already claimed in cluster ${cluster} by ${claims

@@ -2,6 +2,7 @@ import {
   ClusterOverview,
   GatewaySummary,
   IpPoolSummary,
+  RouteSummary,
 } from '@internal/plugin-network-common';
 import { ClusterApi } from '../services/ClusterApi/ClusterApi';
 import { NetworkView } from '../services/NetworkView/NetworkView';
@@ -42,23 +43,42 @@ export function clusterBackedNetworkView(
         })),
       }),
     );
+  const routes = async (): Promise<RouteSummary[]> =>
+    (await list('/apis/gateway.networking.k8s.io/v1/httproutes')).map(
+      (route: any) => ({
+        kind: 'HTTPRoute',
+        namespace: route.metadata.namespace,
+        name: route.metadata.name,
+        hostnames: route.spec.hostnames ?? [],
+        backends: [],
+        parents: [],
+        parentsWithoutStatus: [],
+      }),
+    );
   return {
     clusters: async () => [{ name: 'demo', health: 'healthy', kinds: [] }],
     gateways: async () => gateways(),
     pools: async () => pools,
+    routesNaming: async (_cluster, hostname) => {
+      const all = await routes();
+      const items = all.filter(route =>
+        route.hostnames.some(
+          name => name.toLowerCase() === hostname.toLowerCase(),
+        ),
+      );
+      return {
+        cluster: 'demo',
+        stale: false,
+        missing: [],
+        total: all.length,
+        matched: items.length,
+        offset: 0,
+        limit: 500,
+        items,
+      };
+    },
     overview: async () =>
       ({
-        routes: (
-          await list('/apis/gateway.networking.k8s.io/v1/httproutes')
-        ).map((route: any) => ({
-          kind: 'HTTPRoute',
-          namespace: route.metadata.namespace,
-          name: route.metadata.name,
-          hostnames: route.spec.hostnames ?? [],
-          backends: [],
-          parents: [],
-          parentsWithoutStatus: [],
-        })),
         ingresses: (await list('/apis/networking.k8s.io/v1/ingresses')).map(
           (ingress: any) => ({
             namespace: ingress.metadata.namespace,
@@ -71,6 +91,17 @@ export function clusterBackedNetworkView(
             tlsSecrets: [],
           }),
         ),
+        dnsEndpoints: (
+          await list('/apis/externaldns.k8s.io/v1alpha1/dnsendpoints')
+        ).map((record: any) => ({
+          namespace: record.metadata.namespace,
+          name: record.metadata.name,
+          dnsNames: (record.spec?.endpoints ?? []).map((endpoint: any) =>
+            String(endpoint.dnsName ?? '')
+              .toLowerCase()
+              .replace(/\.$/, ''),
+          ),
+        })),
         gateways: await gateways(),
       } as unknown as ClusterOverview),
   };

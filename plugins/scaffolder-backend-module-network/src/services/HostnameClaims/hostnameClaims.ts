@@ -1,34 +1,23 @@
-import {
-  ClusterOverview,
-  DnsEndpointSummary,
-} from '@internal/plugin-network-common';
-import { ClusterApi } from '../ClusterApi/ClusterApi';
+import { HostnameClaimSources } from '@internal/plugin-network-common';
+import { NetworkView } from '../NetworkView/NetworkView';
 
 /**
- * The overview with its DNSEndpoints filled in, for `hostnameClaims` from network-common
- * (the same rule the HostnamePicker applies in the browser). A network backend that predates
- * `overview.dnsEndpoints` leaves them out; then they are listed from the cluster.
+ * What `hostnameClaims` from network-common looks at, read from the network backend: the
+ * overview's Ingresses and DNSEndpoints and the routes naming the hostname (the same rule the
+ * HostnamePicker applies in the browser).
  */
-export async function withDnsEndpoints(
-  overview: ClusterOverview,
-  clusterApi: ClusterApi,
+export async function hostnameClaimSources(
+  network: NetworkView,
   cluster: string,
-): Promise<ClusterOverview> {
-  if (overview.dnsEndpoints) return overview;
-  const list = await clusterApi.get(
-    cluster,
-    '/apis/externaldns.k8s.io/v1alpha1/dnsendpoints',
-  );
-  const dnsEndpoints: DnsEndpointSummary[] = (list?.items ?? []).map(
-    (record: any) => ({
-      namespace: record.metadata?.namespace,
-      name: record.metadata?.name,
-      dnsNames: (record.spec?.endpoints ?? []).map((endpoint: any) =>
-        String(endpoint.dnsName ?? '')
-          .toLowerCase()
-          .replace(/\.$/, ''),
-      ),
-    }),
-  );
-  return { ...overview, dnsEndpoints };
+  hostname: string,
+): Promise<HostnameClaimSources> {
+  const [overview, routes] = await Promise.all([
+    network.overview(cluster),
+    network.routesNaming(cluster, hostname),
+  ]);
+  return {
+    ingresses: overview.ingresses,
+    dnsEndpoints: overview.dnsEndpoints ?? [],
+    routes: routes.items,
+  };
 }

@@ -5,12 +5,15 @@ import {
   ClusterSummary,
   GatewaySummary,
   IpPoolSummary,
+  RoutePage,
 } from '@internal/plugin-network-common';
 
 /** The network backend's read model of the clusters, as the wizard's checks need it. */
 export interface NetworkView {
   clusters(): Promise<ClusterSummary[]>;
   overview(cluster: string): Promise<ClusterOverview>;
+  /** The routes that name a hostname (the overview counts routes but does not list them). */
+  routesNaming(cluster: string, hostname: string): Promise<RoutePage>;
   gateways(cluster: string): Promise<GatewaySummary[]>;
   pools(cluster: string): Promise<IpPoolSummary[]>;
 }
@@ -34,6 +37,11 @@ export class NetworkBackendClient implements NetworkView {
 
   overview(cluster: string): Promise<ClusterOverview> {
     return this.get(`/clusters/${encodeURIComponent(cluster)}/overview`);
+  }
+
+  routesNaming(cluster: string, hostname: string): Promise<RoutePage> {
+    const query = new URLSearchParams({ hostname, limit: '500' });
+    return this.get(`/clusters/${encodeURIComponent(cluster)}/routes?${query}`);
   }
 
   async gateways(cluster: string): Promise<GatewaySummary[]> {
