@@ -12,6 +12,8 @@ import type {
   DiagnosticRunEvent,
   DiagnosticSelection,
   RequestPath,
+  RoutePage,
+  RouteQuery,
 } from '@internal/plugin-network-common';
 
 /** How to follow a run's event stream; see {@link NetworkApi.watchDiagnosticRun}. */
@@ -29,6 +31,8 @@ export interface NetworkApi {
   getClusters(): Promise<ClusterSummary[]>;
   /** Everything the Network page shows for one cluster. */
   getOverview(cluster: string): Promise<ClusterOverview>;
+  /** One page of the cluster's routes, worst state first; the filters in `query` combine. */
+  getRoutes(cluster: string, query?: RouteQuery): Promise<RoutePage>;
   /** The request path of a catalog entity's workload; `cluster` picks one when several match. */
   getRequestPath(
     entity: CompoundEntityRef,

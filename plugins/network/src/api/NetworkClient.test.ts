@@ -3,7 +3,11 @@ import { setupServer } from 'msw/node';
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
 import { NetworkClient } from './NetworkClient';
 import { backendMessage } from '../components/NetworkErrorPanel';
-import { demoCluster, overviewFixture } from '../testing/overviewFixture';
+import {
+  demoCluster,
+  overviewFixture,
+  routePageFixture,
+} from '../testing/overviewFixture';
 import { failingRequestPath } from '../testing/requestPathFixture';
 import { diagnosticRun } from '../testing/diagnosticsFixture';
 import { bootstrapRun } from '../testing/bootstrapFixture';
@@ -38,7 +42,59 @@ describe('NetworkClient', () => {
     );
     const overview = await client.getOverview('home lab');
     expect(requested).toBe('/api/network/clusters/home%20lab/overview');
-    expect(overview.routes).toHaveLength(2);
+    expect(overview.routeCounts).toMatchObject({ total: 2, failing: 1 });
+  });
+
+  it('reads a page of routes with the query as parameters, leaving out unset ones', async () => {
+    const urls: URL[] = [];
+    server.use(
+      http.get(`${baseUrl}/clusters/:cluster/routes`, ({ request }) => {
+        urls.push(new URL(request.url));
+        return HttpResponse.json(routePageFixture());
+      }),
+    );
+    const page = await client.getRoutes('home lab', {
+      offset: 40,
+      limit: 20,
+      search: 'sonarr media',
+      states: ['failing', 'warning'],
+      gateway: 'network/envoy-internal',
+      hostname: 'jellyfin.demo.lab',
+    });
+    await client.getRoutes('demo');
+    // An empty search or state list is no filter.
+    await client.getRoutes('demo', { search: '', states: [], limit: 10 });
+
+    expect(urls[0].pathname).toBe('/api/network/clusters/home%20lab/routes');
+    expect(Object.fromEntries(urls[0].searchParams)).toEqual({
+      offset: '40',
+      limit: '20',
+      search: 'sonarr media',
+      state: 'failing,warning',
+      gateway: 'network/envoy-internal',
+      hostname: 'jellyfin.demo.lab',
+    });
+    expect(urls[1].search).toBe('');
+    expect(urls[2].search).toBe('?limit=10');
+    expect(page.items.map(route => route.name)).toEqual(['sonarr', 'jellyfin']);
+    expect(page).toMatchObject({ total: 2, matched: 2 });
+  });
+
+  it('rejects a refused route query with the backend message (400)', async () => {
+    server.use(
+      http.get(`${baseUrl}/clusters/:cluster/routes`, () =>
+        HttpResponse.json(
+          {
+            error: { name: 'InputError', message: 'limit must be 1..500' },
+            response: { statusCode: 400 },
+          },
+          { status: 400 },
+        ),
+      ),
+    );
+    const error = await client.getRoutes('demo', { limit: 900 }).catch(e => e);
+    expect(error.statusCode).toBe(400);
+    expect(backendMessage(error)).toBe('limit must be 1..500');
   });
 
   it('reads an entity request path, with the cluster as a query parameter when given', async () => {

@@ -13,8 +13,11 @@ import type {
   DiagnosticRunEvent,
   DiagnosticSelection,
   RequestPath,
+  RoutePage,
+  RouteQuery,
 } from '@internal/plugin-network-common';
 import type { NetworkApi, RunEventHandlers } from './NetworkApi';
+import { routeQueryString } from './routeQueryString';
 import { SequencedEvent, subscribeToRunEvents } from './subscribeToRunEvents';
 
 /** Reads the network backend over HTTP, signed in as the current user through `fetchApi`. */
@@ -34,6 +37,14 @@ export class NetworkClient implements NetworkApi {
 
   async getOverview(cluster: string): Promise<ClusterOverview> {
     return this.get(`/clusters/${encodeURIComponent(cluster)}/overview`);
+  }
+
+  async getRoutes(cluster: string, query: RouteQuery = {}): Promise<RoutePage> {
+    return this.get(
+      `/clusters/${encodeURIComponent(cluster)}/routes${routeQueryString(
+        query,
+      )}`,
+    );
   }
 
   async getRequestPath(

@@ -1,9 +1,13 @@
 import type { NetworkApi } from '../api';
-import { demoCluster, overviewFixture } from './overviewFixture';
+import {
+  demoCluster,
+  overviewFixture,
+  routePageFixture,
+} from './overviewFixture';
 
 /**
- * A NetworkApi of jest mocks: one cluster and its overview answer; every other call
- * rejects until a test overrides it, so a screen cannot pass on data it never asked for.
+ * A NetworkApi of jest mocks: one cluster, its overview and a page of its two routes; every
+ * other call rejects until a test overrides it, so a screen cannot pass on data it never asked for.
  */
 export function mockNetworkApi(
   overrides: Partial<NetworkApi> = {},
@@ -13,6 +17,9 @@ export function mockNetworkApi(
   return {
     getClusters: jest.fn().mockResolvedValue([demoCluster]),
     getOverview: jest.fn().mockResolvedValue(overviewFixture()),
+    getRoutes: jest.fn(async (_cluster, query) =>
+      routePageFixture(undefined, query),
+    ),
     getRequestPath: notMocked('getRequestPath'),
     getDiagnosticChecks: notMocked('getDiagnosticChecks'),
     startDiagnosticRun: notMocked('startDiagnosticRun'),

@@ -1,8 +1,14 @@
-import type {
+import {
   ClusterOverview,
   ClusterSummary,
+  RouteCounts,
+  routeHasGatewayParent,
+  RoutePage,
+  RouteQuery,
   RouteSummary,
+  routeState,
 } from '@internal/plugin-network-common';
+import { stateSeverity } from '../components/StateLabel';
 
 /** The demo cluster as `GET /clusters` lists it. */
 export const demoCluster: ClusterSummary = {
@@ -45,7 +51,8 @@ export function healthyRoute(namespace: string, name: string): RouteSummary {
   };
 }
 
-const brokenRoute: RouteSummary = {
+/** The seeded broken route: media/sonarr, its backend Service missing (BackendNotFound). */
+export const brokenRoute: RouteSummary = {
   ...healthyRoute('media', 'sonarr'),
   parents: [
     {
@@ -66,6 +73,70 @@ const brokenRoute: RouteSummary = {
     },
   ],
 };
+
+/** The demo cluster's routes: jellyfin (healthy) and sonarr (BackendNotFound). */
+export function routesFixture(): RouteSummary[] {
+  return [healthyRoute('media', 'jellyfin'), brokenRoute];
+}
+
+/** The counts the backend puts in the overview for these routes. */
+export function routeCountsOf(routes: RouteSummary[]): RouteCounts {
+  const counts: RouteCounts = {
+    total: routes.length,
+    ok: 0,
+    warning: 0,
+    failing: 0,
+    unknown: 0,
+  };
+  for (const route of routes) counts[routeState(route).state]++;
+  return counts;
+}
+
+/**
+ * `GET /clusters/:cluster/routes` over `routes`, as the backend answers it: the query's filters
+ * (search as text in kind, namespace/name, hostnames, parents, backends and reason), worst state first,
+ * then namespace and name, one page of `limit` (default 50) from `offset`.
+ */
+export function routePageFixture(
+  routes: RouteSummary[] = routesFixture(),
+  query: RouteQuery = {},
+): RoutePage {
+  const { offset = 0, limit = 50, search, states, gateway, hostname } = query;
+  const text = search?.toLowerCase();
+  const matched = routes.filter(route => {
+    const state = routeState(route);
+    if (states && !states.includes(state.state)) return false;
+    if (gateway && !routeHasGatewayParent(route, gateway)) return false;
+    if (hostname && !route.hostnames.includes(hostname.toLowerCase()))
+      return false;
+    if (!text) return true;
+    return [
+      route.kind,
+      `${route.namespace}/${route.name}`,
+      ...route.hostnames,
+      ...route.parents.map(parent => parent.parent),
+      ...route.parentsWithoutStatus,
+      ...route.backends,
+      state.reason ?? '',
+    ].some(field => field.toLowerCase().includes(text));
+  });
+  matched.sort(
+    (a, b) =>
+      stateSeverity(routeState(a).state) - stateSeverity(routeState(b).state) ||
+      a.namespace.localeCompare(b.namespace) ||
+      a.name.localeCompare(b.name),
+  );
+  return {
+    cluster: 'demo',
+    stale: false,
+    missing: [],
+    total: routes.length,
+    matched: matched.length,
+    offset,
+    limit,
+    items: matched.slice(offset, offset + limit),
+  };
+}
 
 /** A cluster overview shaped like the seeded demo cluster, with its broken parts. */
 export function overviewFixture(
@@ -107,7 +178,7 @@ export function overviewFixture(
         },
       },
     ],
-    routes: [healthyRoute('media', 'jellyfin'), brokenRoute],
+    routeCounts: routeCountsOf(routesFixture()),
     ingresses: [],
     pools: [
       {
