@@ -9,7 +9,6 @@ import {
   dnsState,
   gatewayState,
   poolState,
-  routeState,
   StateWithReason,
 } from './objectStates';
 
@@ -25,32 +24,55 @@ export interface HealthTile {
   detail?: string;
 }
 
+const HOP_STATES: HopState[] = ['failing', 'warning', 'unknown', 'ok'];
+
+/** How many objects of a section are in each state (the overview's `routeCounts` shape). */
+type StateCounts = Record<HopState, number> & { total: number };
+
+function notInstalled(section: string, label: string): HealthTile {
+  return {
+    section,
+    label,
+    good: 0,
+    total: 0,
+    state: 'unknown',
+    detail: 'not installed',
+  };
+}
+
+/** A tile from how many objects are in each state; the worst state with any object decides. */
+function countedTile(
+  section: string,
+  label: string,
+  counts: StateCounts,
+): HealthTile {
+  const problems = counts.total - counts.ok;
+  return {
+    section,
+    label,
+    good: counts.ok,
+    total: counts.total,
+    state: worstState(HOP_STATES.filter(state => counts[state] > 0)),
+    detail: problems > 0 ? `${problems} need attention` : undefined,
+  };
+}
+
 function tile(
   section: string,
   label: string,
   states: StateWithReason[],
   absent: boolean,
 ): HealthTile {
-  if (absent) {
-    return {
-      section,
-      label,
-      good: 0,
-      total: 0,
-      state: 'unknown',
-      detail: 'not installed',
-    };
-  }
-  const good = states.filter(s => s.state === 'ok').length;
-  const problems = states.length - good;
-  return {
-    section,
-    label,
-    good,
+  if (absent) return notInstalled(section, label);
+  const counts: StateCounts = {
     total: states.length,
-    state: worstState(states.map(s => s.state)),
-    detail: problems > 0 ? `${problems} need attention` : undefined,
+    ok: 0,
+    warning: 0,
+    failing: 0,
+    unknown: 0,
   };
+  for (const { state } of states) counts[state]++;
+  return countedTile(section, label, counts);
 }
 
 /** The counts at the top of the Network page, one per section, worst state decides the colour. */
@@ -81,12 +103,10 @@ export function healthSummary(overview: ClusterOverview): HealthTile[] {
       overview.gateways.map(gatewayState),
       gatewayApiAbsent,
     ),
-    tile(
-      'routes',
-      'Routes accepted',
-      overview.routes.map(routeState),
-      routesAbsent,
-    ),
+    routesAbsent
+      ? notInstalled('routes', 'Routes accepted')
+      : // The routes are paged by their own endpoint; the overview counts them by state.
+        countedTile('routes', 'Routes accepted', overview.routeCounts),
     {
       ...tile(
         'pools',

@@ -2,17 +2,14 @@ import type {
   CertificateSummary,
   DnsRecordSummary,
   GatewaySummary,
-  RouteSummary,
 } from '@internal/plugin-network-common';
-import { healthyRoute, overviewFixture } from '../../testing/overviewFixture';
+import { overviewFixture } from '../../testing/overviewFixture';
 import {
   certificateState,
   dnsState,
   gatewayState,
   poolState,
-  routeState,
 } from './objectStates';
-import { healthSummary } from './healthSummary';
 
 const gateway = (conditions: GatewaySummary['conditions']): GatewaySummary => ({
   namespace: 'network',
@@ -53,58 +50,6 @@ describe('gatewayState', () => {
     ],
   ])('%j -> %s %s', (conditions, state, reason) => {
     expect(gatewayState(gateway(conditions))).toMatchObject({ state, reason });
-  });
-});
-
-describe('routeState', () => {
-  const withParent = (
-    accepted: string,
-    resolved: string,
-    reason?: string,
-  ): RouteSummary => {
-    const route = healthyRoute('media', 'app');
-    route.parents[0].accepted = {
-      type: 'Accepted',
-      status: accepted,
-      reason: accepted === 'False' ? reason : 'Accepted',
-    };
-    route.parents[0].resolvedRefs = {
-      type: 'ResolvedRefs',
-      status: resolved,
-      reason: resolved === 'False' ? reason : 'ResolvedRefs',
-    };
-    return route;
-  };
-  it.each([
-    ['True', 'True', undefined, 'ok', 'Accepted'],
-    [
-      'False',
-      'True',
-      'NoMatchingListenerHostname',
-      'failing',
-      'NoMatchingListenerHostname',
-    ],
-    ['True', 'False', 'BackendNotFound', 'failing', 'BackendNotFound'],
-    ['Unknown', 'True', undefined, 'unknown', 'Pending'],
-  ])(
-    'Accepted=%s ResolvedRefs=%s (%s) -> %s %s',
-    (accepted, resolved, reason, state, expected) => {
-      expect(routeState(withParent(accepted, resolved, reason))).toMatchObject({
-        state,
-        reason: expected,
-      });
-    },
-  );
-
-  it('warns when a parent has not written status yet', () => {
-    const route = {
-      ...healthyRoute('a', 'b'),
-      parentsWithoutStatus: ['network/envoy-external'],
-    };
-    expect(routeState(route)).toMatchObject({
-      state: 'warning',
-      reason: 'NoParentStatus',
-    });
   });
 });
 
@@ -172,54 +117,5 @@ describe('dnsState', () => {
       state: recordState,
     };
     expect(dnsState(record).state).toBe(state);
-  });
-});
-
-describe('healthSummary', () => {
-  it('counts the good objects per section and colours by the worst', () => {
-    expect(
-      healthSummary(overviewFixture()).map(t => [
-        t.section,
-        t.good,
-        t.total,
-        t.state,
-        t.detail,
-      ]),
-    ).toEqual([
-      ['gateways', 1, 1, 'ok', undefined],
-      ['routes', 1, 2, 'failing', '1 need attention'],
-      ['pools', 1, 2, 'failing', '1 need attention'],
-      ['cilium', 1, 2, 'failing', '1 need attention'],
-      ['certificates', 1, 2, 'warning', '1 expiring'],
-      ['dns', 1, 1, 'ok', undefined],
-    ]);
-  });
-
-  it('marks sections whose kinds the cluster lacks as not installed', () => {
-    const tiles = healthSummary(
-      overviewFixture({
-        missing: [
-          'gateway.networking.k8s.io/Gateway',
-          'cert-manager.io/Certificate',
-        ],
-        gateways: [],
-        routes: [],
-        certificates: [],
-      }),
-    );
-    const bySection = Object.fromEntries(tiles.map(t => [t.section, t]));
-    expect(bySection.gateways).toMatchObject({
-      state: 'unknown',
-      detail: 'not installed',
-    });
-    expect(bySection.routes).toMatchObject({
-      state: 'unknown',
-      detail: 'not installed',
-    });
-    expect(bySection.certificates).toMatchObject({
-      state: 'unknown',
-      detail: 'not installed',
-    });
-    expect(bySection.pools.detail).toBe('1 need attention');
   });
 });

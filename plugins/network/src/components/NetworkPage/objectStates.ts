@@ -6,7 +6,6 @@ import type {
   GatewaySummary,
   HopState,
   IpPoolSummary,
-  RouteSummary,
 } from '@internal/plugin-network-common';
 
 /** A state with the reason that decided it (an upstream reason string where one exists). */
@@ -49,42 +48,6 @@ export function gatewayState(gateway: GatewaySummary): StateWithReason {
     };
   }
   return { state: 'ok', reason: programmed.reason };
-}
-
-/** A route is failing when any parent refuses it (Accepted) or a backend does not resolve (ResolvedRefs). */
-export function routeState(route: RouteSummary): StateWithReason {
-  for (const parent of route.parents) {
-    for (const condition of [parent.accepted, parent.resolvedRefs]) {
-      if (condition?.status === 'False') {
-        return {
-          state: 'failing',
-          reason: condition.reason,
-          message: condition.message,
-        };
-      }
-    }
-  }
-  if (route.parentsWithoutStatus.length > 0) {
-    return {
-      state: 'warning',
-      reason: 'NoParentStatus',
-      message: `No status from ${route.parentsWithoutStatus.join(', ')}`,
-    };
-  }
-  if (route.parents.length === 0) {
-    return {
-      state: 'warning',
-      reason: 'NoParents',
-      message: 'The route names no parent gateway',
-    };
-  }
-  const unknown = route.parents.some(
-    parent =>
-      parent.accepted?.status !== 'True' ||
-      (parent.resolvedRefs && parent.resolvedRefs.status !== 'True'),
-  );
-  if (unknown) return { state: 'unknown', reason: 'Pending' };
-  return { state: 'ok', reason: 'Accepted' };
 }
 
 /** A pool is failing with conflicts or no free address, warning when its selector matches nothing. */
