@@ -77,8 +77,9 @@ export const ClusterOverviewPanel = ({ cluster }: { cluster: string }) => {
       </Grid>
       <Grid item>
         <GatewaysSection
+          cluster={cluster}
           gateways={overview.gateways}
-          routes={overview.routes}
+          refreshKey={overview.generatedAt}
           absent={isAbsent(missing, 'Gateway')}
           expanded={expanded}
           onToggle={toggle}
@@ -86,7 +87,9 @@ export const ClusterOverviewPanel = ({ cluster }: { cluster: string }) => {
       </Grid>
       <Grid item>
         <RoutesSection
-          routes={overview.routes}
+          cluster={cluster}
+          routeCounts={overview.routeCounts}
+          refreshKey={overview.generatedAt}
           ingresses={overview.ingresses}
           absent={
             isAbsent(missing, 'HTTPRoute') && overview.ingresses.length === 0

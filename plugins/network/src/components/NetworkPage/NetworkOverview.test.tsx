@@ -9,13 +9,24 @@ import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { signalApiRef } from '@backstage/plugin-signals-react';
 import { ResponseError } from '@backstage/errors';
 import { NetworkApi, networkApiRef } from '../../api';
+import type { RouteSummary } from '@internal/plugin-network-common';
 import {
   demoCluster,
   healthyRoute,
   overviewFixture,
+  routeCountsOf,
+  routePageFixture,
+  routesFixture,
 } from '../../testing/overviewFixture';
 import { mockSignalApi } from '../../testing/mockSignalApi';
 import { NetworkOverview } from './NetworkOverview';
+
+/** `getRoutes` answering from `routes()` as the backend would (filters, order, paging). */
+function routesOf(routes: () => RouteSummary[]) {
+  return jest.fn(async (_cluster: string, query?: object) =>
+    routePageFixture(routes(), query),
+  );
+}
 
 function mockNetworkApi(
   overrides: Partial<NetworkApi> = {},
@@ -23,6 +34,7 @@ function mockNetworkApi(
   return {
     getClusters: jest.fn().mockResolvedValue([demoCluster]),
     getOverview: jest.fn().mockResolvedValue(overviewFixture()),
+    getRoutes: routesOf(routesFixture),
     getRequestPath: jest.fn(),
     ...overrides,
   } as jest.Mocked<NetworkApi>;
@@ -124,8 +136,16 @@ describe('NetworkOverview', () => {
     ).toBeInTheDocument();
     expect(within(summary).getByText(/1 expiring/)).toBeInTheDocument();
 
+    // The routes come a page at a time from their own endpoint, problems first.
     const routes = screen.getByRole('region', { name: 'Routes' });
-    expect(within(routes).getByText('media/sonarr')).toBeInTheDocument();
+    expect(await within(routes).findByText('media/sonarr')).toBeInTheDocument();
+    expect(api.getRoutes).toHaveBeenCalledWith('demo', {
+      offset: 0,
+      limit: 20,
+      search: undefined,
+      states: undefined,
+    });
+    expect(within(routes).getByText('2 routes')).toBeInTheDocument();
     expect(
       within(routes).getByText(/Failing: BackendNotFound/),
     ).toBeInTheDocument();
@@ -158,7 +178,7 @@ describe('NetworkOverview', () => {
         overviewFixture({
           stale: true,
           gateways: [],
-          routes: [],
+          routeCounts: routeCountsOf([]),
           missing: [
             'gateway.networking.k8s.io/Gateway',
             'gateway.networking.k8s.io/HTTPRoute',
@@ -193,18 +213,25 @@ describe('NetworkOverview', () => {
 
   it('refreshes on a cluster-changed signal without closing open panels', async () => {
     const signals = mockSignalApi();
+    let routes = routesFixture();
+    const fixedRoutes = [
+      healthyRoute('media', 'jellyfin'),
+      healthyRoute('media', 'radarr'),
+    ];
     const getOverview = jest
       .fn()
       .mockResolvedValueOnce(overviewFixture())
-      .mockResolvedValueOnce(
-        overviewFixture({
-          routes: [
-            healthyRoute('media', 'jellyfin'),
-            healthyRoute('media', 'radarr'),
-          ],
-        }),
-      );
-    const api = mockNetworkApi({ getOverview });
+      .mockImplementationOnce(async () => {
+        routes = fixedRoutes;
+        return overviewFixture({
+          generatedAt: '2026-11-22T03:05:00Z',
+          routeCounts: routeCountsOf(fixedRoutes),
+        });
+      });
+    const api = mockNetworkApi({
+      getOverview,
+      getRoutes: routesOf(() => routes),
+    });
     await renderInTestApp(<NetworkOverview />, {
       apis: [
         [networkApiRef, api],
@@ -217,6 +244,14 @@ describe('NetworkOverview', () => {
     expect(
       await screen.findByRole('table', { name: 'Listeners' }),
     ).toBeInTheDocument();
+    // The open panel reads its gateway's routes, problems first.
+    expect(
+      await screen.findByText('2 of 2 attached routes'),
+    ).toBeInTheDocument();
+    expect(api.getRoutes).toHaveBeenCalledWith('demo', {
+      gateway: 'network/envoy-internal',
+      limit: 10,
+    });
 
     // A change in another cluster is ignored.
     act(() =>
@@ -233,8 +268,14 @@ describe('NetworkOverview', () => {
     );
 
     await waitFor(() => expect(getOverview).toHaveBeenCalledTimes(2));
+    // The routes table and the open gateway panel read their routes again.
     expect(await screen.findByText('media/radarr')).toBeInTheDocument();
-    expect(screen.queryByText(/BackendNotFound/)).not.toBeInTheDocument();
+    expect(
+      await screen.findByText('HTTPRoute media/radarr', { exact: false }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.queryByText(/BackendNotFound/)).not.toBeInTheDocument(),
+    );
     expect(
       screen.getByRole('table', { name: 'Listeners' }),
     ).toBeInTheDocument();

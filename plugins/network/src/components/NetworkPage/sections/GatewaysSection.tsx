@@ -9,12 +9,12 @@ import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import type {
   GatewaySummary,
   ListenerSummary,
-  RouteSummary,
 } from '@internal/plugin-network-common';
 import { StateLabel } from '../../StateLabel';
 import { StateTable } from '../../StateTable';
-import { gatewayState, routeState } from '../objectStates';
+import { gatewayState } from '../objectStates';
 import { ConditionsTable } from './ConditionsTable';
+import { GatewayRoutes } from './GatewayRoutes';
 import { SectionCard } from './SectionCard';
 
 function listenerState(listener: ListenerSummary) {
@@ -28,16 +28,6 @@ function listenerState(listener: ListenerSummary) {
   return programmed?.status === 'True'
     ? { state: 'ok' as const, reason: 'Programmed' }
     : { state: 'unknown' as const, reason: 'NotReported' };
-}
-
-function routesOf(gateway: GatewaySummary, routes: RouteSummary[]) {
-  return routes.filter(route =>
-    route.parents.some(
-      parent =>
-        parent.parentRef.name === gateway.name &&
-        (parent.parentRef.namespace ?? route.namespace) === gateway.namespace,
-    ),
-  );
 }
 
 const ListenersTable = ({ listeners }: { listeners: ListenerSummary[] }) => (
@@ -76,22 +66,29 @@ const ListenersTable = ({ listeners }: { listeners: ListenerSummary[] }) => (
   />
 );
 
-/** Routes shown in a gateway's panel before pointing at the routes table. */
-const ROUTES_SHOWN_PER_GATEWAY = 10;
+/** Routes attached to the gateway's listeners, from their status (a route on two listeners counts twice). */
+function routeAttachments(gateway: GatewaySummary): number {
+  return gateway.listeners.reduce(
+    (sum, listener) => sum + listener.attachedRoutes,
+    0,
+  );
+}
 
 /**
  * Gateways with state, addresses, listeners, conditions and the routes attached to them,
  * one expandable panel each; which panels are open is kept by the caller so a live refresh
- * leaves them open.
+ * leaves them open. A panel reads its routes from the backend when it opens.
  */
 export const GatewaysSection = (props: {
+  cluster: string;
   gateways: GatewaySummary[];
-  routes: RouteSummary[];
   absent: boolean;
   expanded: Set<string>;
   onToggle: (key: string) => void;
+  /** Changes when the overview was read again; open panels then read their routes again. */
+  refreshKey: string;
 }) => {
-  const { gateways, routes, absent, expanded, onToggle } = props;
+  const { cluster, gateways, absent, expanded, onToggle, refreshKey } = props;
   let body;
   if (absent) {
     body = (
@@ -107,12 +104,7 @@ export const GatewaysSection = (props: {
     body = gateways.map(gateway => {
       const key = `${gateway.namespace}/${gateway.name}`;
       const state = gatewayState(gateway);
-      const attached = routesOf(gateway, routes);
-      const broken = attached.filter(route => routeState(route).state !== 'ok');
-      const shown = [
-        ...broken,
-        ...attached.filter(r => !broken.includes(r)),
-      ].slice(0, ROUTES_SHOWN_PER_GATEWAY);
+      const attachments = routeAttachments(gateway);
       return (
         <Accordion
           key={key}
@@ -142,9 +134,12 @@ export const GatewaysSection = (props: {
                   ? `address ${gateway.addresses.join(', ')}`
                   : 'no address assigned'}
               </Typography>
-              <Typography component="span" variant="body2">
-                {attached.length} routes
-                {broken.length > 0 ? `, ${broken.length} with problems` : ''}
+              <Typography
+                component="span"
+                variant="body2"
+                title="The sum of the listeners' attachedRoutes status"
+              >
+                {attachments} attached {attachments === 1 ? 'route' : 'routes'}
               </Typography>
             </Box>
           </AccordionSummary>
@@ -157,28 +152,11 @@ export const GatewaysSection = (props: {
                 <ConditionsTable conditions={gateway.conditions} />
               </Box>
               <Box mt={2}>
-                <Typography variant="subtitle2">
-                  Attached routes ({attached.length}
-                  {attached.length > shown.length
-                    ? `, problems first, ${shown.length} shown; see Routes for all`
-                    : ''}
-                  )
-                </Typography>
-                <ul>
-                  {shown.map(route => {
-                    const routeStatus = routeState(route);
-                    return (
-                      <li
-                        key={`${route.kind}/${route.namespace}/${route.name}`}
-                      >
-                        {route.kind} {route.namespace}/{route.name}{' '}
-                        <StateLabel state={routeStatus.state}>
-                          {routeStatus.reason}
-                        </StateLabel>
-                      </li>
-                    );
-                  })}
-                </ul>
+                <GatewayRoutes
+                  cluster={cluster}
+                  gateway={key}
+                  refreshKey={refreshKey}
+                />
                 {gateway.service && (
                   <Typography variant="body2">
                     LoadBalancer Service: {gateway.service.namespace}/

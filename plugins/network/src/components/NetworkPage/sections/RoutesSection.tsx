@@ -1,22 +1,24 @@
-import { useMemo } from 'react';
 import { Table, TableColumn } from '@backstage/core-components';
-import { Typography } from '@material-ui/core';
-import type {
+import { Box, FormControlLabel, Switch, Typography } from '@material-ui/core';
+import {
   HopState,
   IngressSummary,
+  RouteCounts,
   RouteSummary,
+  routeState,
 } from '@internal/plugin-network-common';
-import { StateLabel, STATE_TEXT, stateSeverity } from '../../StateLabel';
-import { routeState } from '../objectStates';
+import { InlineRow } from '../../Layout';
+import { NetworkErrorPanel } from '../../NetworkErrorPanel';
+import { StateLabel } from '../../StateLabel';
 import { SectionCard } from './SectionCard';
+import { useRoutePages } from './useRoutePages';
 
-/** One row of the routes table, with the derived state as searchable text. */
+/** One row of the routes table (the backend searches and orders; the row only shows). */
 interface RouteRow {
   id: string;
   kind: string;
   route: string;
   state: HopState;
-  stateText: string;
   reason: string;
   message: string;
   hostnames: string;
@@ -31,7 +33,6 @@ function toRow(route: RouteSummary): RouteRow {
     kind: route.kind,
     route: `${route.namespace}/${route.name}`,
     state: status.state,
-    stateText: STATE_TEXT[status.state],
     reason: status.reason ?? '',
     message: status.message ?? '',
     hostnames: route.hostnames.join(', ') || '(any)',
@@ -46,10 +47,9 @@ function toRow(route: RouteSummary): RouteRow {
 const columns: TableColumn<RouteRow>[] = [
   {
     title: 'State',
-    field: 'stateText',
+    field: 'state',
     width: '24%',
     cellStyle: { minWidth: 260, wordBreak: 'break-word' },
-    customSort: (a, b) => stateSeverity(a.state) - stateSeverity(b.state),
     render: row => (
       <>
         <StateLabel state={row.state}>{row.reason}</StateLabel>
@@ -61,7 +61,6 @@ const columns: TableColumn<RouteRow>[] = [
       </>
     ),
   },
-  { title: 'Reason', field: 'reason', hidden: true, searchable: true },
   { title: 'Kind', field: 'kind' },
   { title: 'Route', field: 'route', highlight: true },
   { title: 'Hostnames', field: 'hostnames' },
@@ -85,32 +84,31 @@ const ingressColumns: TableColumn<IngressSummary>[] = [
 ];
 
 /**
- * Every route with its status per parent, problems first. Thousands of routes stay fast
- * because the table pages, and search covers state, reason, name, hostnames and backends.
+ * The cluster's routes with their status per parent, problems first, read a page at a time
+ * from the backend (a cluster can have 20,000): search, paging and the "need attention"
+ * switch are answered by `GET /clusters/:cluster/routes`. The Ingresses come with the overview.
  */
 export const RoutesSection = (props: {
-  routes: RouteSummary[];
+  cluster: string;
+  routeCounts: RouteCounts;
   ingresses: IngressSummary[];
   absent: boolean;
+  /** Changes when the overview was read again; the shown page is then read again too. */
+  refreshKey: string;
 }) => {
-  const { routes, ingresses, absent } = props;
-  const rows = useMemo(
-    () =>
-      routes
-        .map(toRow)
-        .sort(
-          (a, b) =>
-            stateSeverity(a.state) - stateSeverity(b.state) ||
-            a.id.localeCompare(b.id),
-        ),
-    [routes],
-  );
-  const problems = rows.filter(row => row.state !== 'ok').length;
+  const { cluster, routeCounts, ingresses, absent, refreshKey } = props;
+  const pages = useRoutePages(cluster, refreshKey, toRow);
+  const { counts } = pages;
+  const problems = routeCounts.total - routeCounts.ok;
+  let emptyMessage = 'No routes match the search.';
+  if (counts?.total === 0) emptyMessage = 'No routes in this cluster.';
+  else if (pages.error) emptyMessage = 'The routes could not be read.';
+  else if (pages.attentionOnly) emptyMessage = 'No route needs attention.';
   return (
     <SectionCard
       id="routes"
       title="Routes"
-      subtitle={`${routes.length} routes, ${problems} with problems (listed first). Search by state, reason, name, hostname or backend.`}
+      subtitle={`${routeCounts.total} routes, ${problems} need attention (listed first). Search by state, reason, name, hostname, parent or backend.`}
     >
       {absent ? (
         <Typography>
@@ -118,28 +116,50 @@ export const RoutesSection = (props: {
           HTTPRoutes or GRPCRoutes to show.
         </Typography>
       ) : (
-        <Table<RouteRow>
-          columns={columns}
-          data={rows}
-          filters={[
-            { column: 'State', type: 'multiple-select' },
-            { column: 'Kind', type: 'select' },
-          ]}
-          options={{
-            paging: true,
-            pageSize: 20,
-            pageSizeOptions: [20, 50, 100],
-            search: true,
-            sorting: true,
-            padding: 'dense',
-            emptyRowsWhenPaging: false,
-          }}
-          emptyContent={
-            <Typography style={{ padding: 16 }}>
-              No routes in this cluster.
-            </Typography>
-          }
-        />
+        <>
+          <InlineRow>
+            <FormControlLabel
+              control={
+                <Switch
+                  color="primary"
+                  checked={pages.attentionOnly}
+                  onChange={(_event, checked) =>
+                    pages.setAttentionOnly(checked)
+                  }
+                />
+              }
+              label="Only routes that need attention"
+            />
+            {counts && (
+              <Typography variant="body2" color="textSecondary" role="status">
+                {counts.matched === counts.total
+                  ? `${counts.total} routes`
+                  : `${counts.matched} of ${counts.total} routes match`}
+              </Typography>
+            )}
+          </InlineRow>
+          {pages.error && (
+            <Box my={1}>
+              <NetworkErrorPanel error={pages.error} onRetry={pages.retry} />
+            </Box>
+          )}
+          <Table<RouteRow>
+            tableRef={pages.tableRef}
+            columns={columns}
+            data={pages.data}
+            options={{
+              paging: true,
+              pageSize: 20,
+              pageSizeOptions: [20, 50, 100],
+              search: true,
+              debounceInterval: 400,
+              sorting: false,
+              padding: 'dense',
+              emptyRowsWhenPaging: false,
+            }}
+            localization={{ body: { emptyDataSourceMessage: emptyMessage } }}
+          />
+        </>
       )}
       {ingresses.length > 0 && (
         <Table<IngressSummary>
