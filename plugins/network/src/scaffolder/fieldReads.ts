@@ -5,7 +5,10 @@ import type {
   ClusterSummary,
   GatewaySummary,
   IpPoolSummary,
+  RoutePage,
+  RouteQuery,
 } from '@internal/plugin-network-common';
+import { routeQueryString } from '../api/routeQueryString';
 
 /** The two APIs every app provides, as both frontend systems hand them out. */
 export interface FieldReadApis {
@@ -23,6 +26,8 @@ export interface FieldReads {
   gateways(cluster: string): Promise<GatewaySummary[]>;
   pools(cluster: string): Promise<IpPoolSummary[]>;
   overview(cluster: string): Promise<ClusterOverview>;
+  /** One page of the cluster's routes (the overview counts them but does not carry them). */
+  routes(cluster: string, query: RouteQuery): Promise<RoutePage>;
   /** The bootstrap plan (needs network.bootstrap.run). */
   bootstrapPlan(cluster: string): Promise<BootstrapPlan>;
 }
@@ -50,6 +55,8 @@ export function createFieldReads(apis: FieldReadApis): FieldReads {
       (await get<{ items: IpPoolSummary[] }>(`${clusterPath(cluster)}/pools`))
         .items,
     overview: cluster => get(`${clusterPath(cluster)}/overview`),
+    routes: (cluster, query) =>
+      get(`${clusterPath(cluster)}/routes${routeQueryString(query)}`),
     bootstrapPlan: cluster => get(`${clusterPath(cluster)}/bootstrap/plan`),
   };
 }

@@ -10,6 +10,7 @@ const reads = (hash: string): FieldReads => ({
   gateways: jest.fn(),
   pools: jest.fn(),
   overview: jest.fn(),
+  routes: jest.fn(),
   bootstrapPlan: jest.fn(async () => ({
     cluster: 'demo',
     hash,

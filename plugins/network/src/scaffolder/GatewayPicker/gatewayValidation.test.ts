@@ -9,6 +9,7 @@ const reads = (): FieldReads => ({
   clusters: jest.fn(),
   bootstrapPlan: jest.fn(),
   overview: jest.fn(),
+  routes: jest.fn(),
   pools: jest.fn(),
   gateways: jest.fn(async () => gatewaysFixture()),
 });

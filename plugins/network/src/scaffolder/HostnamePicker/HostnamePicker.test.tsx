@@ -2,7 +2,10 @@ import { fireEvent, screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { registerMswTestHooks } from '@backstage/frontend-test-utils';
-import { fieldOverviewFixture } from '../__testUtils__/fieldFixtures';
+import {
+  fieldOverviewFixture,
+  fieldRoutePageFixture,
+} from '../__testUtils__/fieldFixtures';
 import { NETWORK_BASE_URL, renderField } from '../__testUtils__/renderField';
 import { HostnamePicker } from './HostnamePicker';
 
@@ -10,12 +13,20 @@ describe('HostnamePicker', () => {
   const server = setupServer();
   registerMswTestHooks(server);
   let overviewCalls = 0;
+  let routeQueries: URLSearchParams[] = [];
   beforeEach(() => {
     overviewCalls = 0;
+    routeQueries = [];
     server.use(
       http.get(`${NETWORK_BASE_URL}/clusters/demo/overview`, () => {
         overviewCalls++;
         return HttpResponse.json(fieldOverviewFixture());
+      }),
+      // The backend filters routes by hostname; the overview carries none.
+      http.get(`${NETWORK_BASE_URL}/clusters/demo/routes`, ({ request }) => {
+        const query = new URL(request.url).searchParams;
+        routeQueries.push(query);
+        return HttpResponse.json(fieldRoutePageFixture(query.get('hostname')));
       }),
     );
   });
@@ -41,6 +52,9 @@ describe('HostnamePicker', () => {
       await screen.findByText('hello.demo.lab is available'),
     ).toBeInTheDocument();
     expect(overviewCalls).toBe(1);
+    expect(routeQueries.map(query => Object.fromEntries(query))).toEqual([
+      { hostname: 'hello.demo.lab', limit: '500' },
+    ]);
   });
 
   it('names who already claims a taken name', async () => {
@@ -71,6 +85,7 @@ describe('HostnamePicker', () => {
     ).toBeInTheDocument();
     await new Promise(resolve => setTimeout(resolve, 50));
     expect(overviewCalls).toBe(0);
+    expect(routeQueries).toHaveLength(0);
   });
 
   it('refuses a name outside the gateways’ domains', async () => {

@@ -11,6 +11,7 @@ import {
   hostnameAvailability,
   hostnameFormProblem,
 } from './hostnameAvailability';
+import { readHostnameSources } from './hostnameSources';
 import { hostnameOwner } from './hostnameValidation';
 
 /** ui:options of the HostnamePicker. */
@@ -26,8 +27,8 @@ export interface HostnamePickerOptions extends ClusterFieldOptions {
 
 /**
  * A hostname input that checks the name's form as you type and, once typing pauses, its
- * availability against the cluster's routes, Ingresses and DNS records (the network
- * backend's overview), with the same rule as the `network:hostname:check` action.
+ * availability against the cluster's routes naming it, Ingresses and DNS records (the
+ * network backend's routes and overview), with the same rule as the `network:hostname:check` action.
  */
 export const HostnamePicker = (
   props: FieldExtensionComponentProps<string, HostnamePickerOptions>,
@@ -53,7 +54,8 @@ export const HostnamePicker = (
   const owner = hostnameOwner(form, options);
   const verdict = useFieldRead(async () => {
     if (!settled || !cluster || hostnameFormProblem(settled)) return undefined;
-    return hostnameAvailability(settled, await reads.overview(cluster), {
+    const sources = await readHostnameSources(reads, cluster, settled);
+    return hostnameAvailability(settled, sources, {
       allowedDomains: options?.allowedDomains,
       owner,
     });

@@ -1,11 +1,20 @@
-import { fieldOverviewFixture } from '../__testUtils__/fieldFixtures';
+import {
+  fieldOverviewFixture,
+  fieldRoutesFixture,
+} from '../__testUtils__/fieldFixtures';
 import {
   hostnameAvailability,
   hostnameFormProblem,
 } from './hostnameAvailability';
 
 describe('hostnameAvailability', () => {
-  const overview = fieldOverviewFixture() as any;
+  const overview = fieldOverviewFixture();
+  const sources = {
+    gateways: overview.gateways,
+    ingresses: overview.ingresses,
+    dnsEndpoints: overview.dnsEndpoints,
+    routes: fieldRoutesFixture(),
+  };
   it.each([
     [
       'a free name under the gateways’ domain',
@@ -44,7 +53,7 @@ describe('hostnameAvailability', () => {
       "hostname 'Hello.demo.lab' contains uppercase letters; hostnames must be lowercase",
     ],
   ])('%s', (_, hostname, state, message) => {
-    expect(hostnameAvailability(hostname, overview)).toEqual({
+    expect(hostnameAvailability(hostname, sources)).toEqual({
       state,
       message,
     });
@@ -52,7 +61,7 @@ describe('hostnameAvailability', () => {
 
   it('does not count the service’s own route', () => {
     expect(
-      hostnameAvailability('jellyfin.demo.lab', overview, {
+      hostnameAvailability('jellyfin.demo.lab', sources, {
         owner: { namespace: 'media', name: 'jellyfin' },
       }).state,
     ).toBe('available');
@@ -60,7 +69,7 @@ describe('hostnameAvailability', () => {
 
   it('uses the configured domains over the gateways’ zones', () => {
     expect(
-      hostnameAvailability('hello.example.com', overview, {
+      hostnameAvailability('hello.example.com', sources, {
         allowedDomains: ['example.com'],
       }).state,
     ).toBe('available');

@@ -1,11 +1,11 @@
 import {
-  ClusterOverview,
   describeHostnameClaim,
   gatewayDomains,
   HostnameClaimOwner,
   hostnameClaims,
   hostnameProblems,
 } from '@internal/plugin-network-common';
+import type { HostnameSources } from './hostnameSources';
 
 /** What the HostnamePicker tells the user about a hostname. */
 export interface HostnameVerdict {
@@ -14,30 +14,27 @@ export interface HostnameVerdict {
 }
 
 /**
- * The same decision as the `network:hostname:check` action, from the overview the network
- * backend serves: well formed and under an allowed domain (`allowedDomains`, else the zones
- * of the gateways' wildcard listeners), then not claimed by another route, Ingress or
- * DNSEndpoint. The service's own objects (`owner`) do not count.
+ * The same decision as the `network:hostname:check` action, from what the network backend
+ * serves (read by `readHostnameSources`): well formed and under an allowed domain
+ * (`allowedDomains`, else the zones of the gateways' wildcard listeners), then not claimed by
+ * another route, Ingress or DNSEndpoint. The service's own objects (`owner`) do not count.
  */
 export function hostnameAvailability(
   hostname: string,
-  overview: Pick<
-    ClusterOverview,
-    'gateways' | 'routes' | 'ingresses' | 'dnsEndpoints'
-  >,
+  sources: HostnameSources,
   options: { allowedDomains?: string[]; owner?: HostnameClaimOwner } = {},
 ): HostnameVerdict {
   const domains =
     options.allowedDomains && options.allowedDomains.length > 0
       ? options.allowedDomains
-      : gatewayDomains(overview.gateways);
+      : gatewayDomains(sources.gateways);
   const problems = hostnameProblems(hostname, domains);
   if (problems.length > 0)
     return {
       state: 'invalid',
       message: problems.map(problem => problem.message).join('; '),
     };
-  const claims = hostnameClaims(hostname, overview, options.owner);
+  const claims = hostnameClaims(hostname, sources, options.owner);
   if (claims.length > 0)
     return {
       state: 'taken',

@@ -1,5 +1,8 @@
 import { FieldReads } from '../fieldReads';
-import { fieldOverviewFixture } from '../__testUtils__/fieldFixtures';
+import {
+  fieldOverviewFixture,
+  fieldRoutePageFixture,
+} from '../__testUtils__/fieldFixtures';
 import { validateHostnamePicker } from './hostnameValidation';
 
 function reads(
@@ -11,6 +14,9 @@ function reads(
     gateways: jest.fn(),
     pools: jest.fn(),
     overview,
+    routes: jest.fn(async (_cluster, query) =>
+      fieldRoutePageFixture(query.hostname ?? null),
+    ),
   };
 }
 
@@ -35,6 +41,10 @@ describe('validateHostnamePicker', () => {
       [],
     );
     expect(r.overview).toHaveBeenCalledWith('demo');
+    expect(r.routes).toHaveBeenCalledWith('demo', {
+      hostname: 'hello.demo.lab',
+      limit: 500,
+    });
   });
 
   it('refuses a taken name, naming who holds it', async () => {
@@ -65,6 +75,7 @@ describe('validateHostnamePicker', () => {
       "hostname 'Hello.demo.lab' contains uppercase letters; hostnames must be lowercase",
     ]);
     expect(r.overview).not.toHaveBeenCalled();
+    expect(r.routes).not.toHaveBeenCalled();
   });
 
   it('does not block the form when the backend cannot be read', async () => {

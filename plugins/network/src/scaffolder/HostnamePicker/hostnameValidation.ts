@@ -7,6 +7,7 @@ import {
   hostnameFormProblem,
 } from './hostnameAvailability';
 import type { HostnamePickerOptions } from './HostnamePicker';
+import { readHostnameSources } from './hostnameSources';
 
 /** The service the form describes, whose own route does not make its hostname taken. */
 export function hostnameOwner(
@@ -45,13 +46,13 @@ export async function validateHostnamePicker(
   }
   const cluster = fieldCluster(context.options, context.formData);
   if (!context.reads || !cluster) return;
-  let overview;
+  let sources;
   try {
-    overview = await context.reads.overview(cluster);
+    sources = await readHostnameSources(context.reads, cluster, value);
   } catch {
     return;
   }
-  const verdict = hostnameAvailability(value, overview, {
+  const verdict = hostnameAvailability(value, sources, {
     allowedDomains: context.options?.allowedDomains,
     owner: hostnameOwner(context.formData, context.options),
   });

@@ -52,6 +52,7 @@ describe('poolProblem and validateIpPoolPicker', () => {
       bootstrapPlan: jest.fn(),
       gateways: jest.fn(),
       overview: jest.fn(),
+      routes: jest.fn(),
       pools: jest.fn(async () => poolsFixture()),
     };
     const errors: string[] = [];

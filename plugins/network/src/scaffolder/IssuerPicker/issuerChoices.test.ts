@@ -57,6 +57,7 @@ describe('issuerProblem and validateIssuerPicker', () => {
     bootstrapPlan: jest.fn(),
     gateways: jest.fn(),
     pools: jest.fn(),
+    routes: jest.fn(),
     overview: jest.fn(async () => overview as any),
   });
   const errorsOf = async (value: string, overview: object) => {

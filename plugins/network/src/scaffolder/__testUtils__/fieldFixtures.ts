@@ -2,6 +2,8 @@ import type {
   GatewaySummary,
   IpPoolSummary,
   IssuerSummary,
+  RoutePage,
+  RouteSummary,
 } from '@internal/plugin-network-common';
 
 const programmed = (status: 'True' | 'False', reason = 'Programmed') => ({
@@ -137,21 +139,44 @@ export function poolsFixture(): IpPoolSummary[] {
   ];
 }
 
-/** An overview with what the HostnamePicker and IssuerPicker read. */
+/** The cluster's routes: media/jellyfin serving jellyfin.demo.lab. */
+export function fieldRoutesFixture(): RouteSummary[] {
+  return [
+    {
+      kind: 'HTTPRoute',
+      namespace: 'media',
+      name: 'jellyfin',
+      hostnames: ['jellyfin.demo.lab'],
+      backends: [],
+      parents: [],
+      parentsWithoutStatus: [],
+    },
+  ];
+}
+
+/** `GET /clusters/demo/routes?hostname=` as the backend answers it: the routes naming `hostname`. */
+export function fieldRoutePageFixture(hostname: string | null): RoutePage {
+  const all = fieldRoutesFixture();
+  const items = hostname
+    ? all.filter(route => route.hostnames.includes(hostname.toLowerCase()))
+    : all;
+  return {
+    cluster: 'demo',
+    stale: false,
+    missing: [],
+    total: all.length,
+    matched: items.length,
+    offset: 0,
+    limit: 500,
+    items,
+  };
+}
+
+/** An overview with what the HostnamePicker and IssuerPicker read (routes come apart, paged). */
 export function fieldOverviewFixture() {
   return {
     gateways: gatewaysFixture(),
-    routes: [
-      {
-        kind: 'HTTPRoute',
-        namespace: 'media',
-        name: 'jellyfin',
-        hostnames: ['jellyfin.demo.lab'],
-        backends: [],
-        parents: [],
-        parentsWithoutStatus: [],
-      },
-    ],
+    routeCounts: { total: 1, ok: 0, warning: 1, failing: 0, unknown: 0 },
     ingresses: [
       {
         namespace: 'monitoring',
