@@ -230,7 +230,10 @@ export interface ClusterOverview {
   certificates: CertificateSummary[];
   /** ClusterIssuers and Issuers (added later: absent from older backends). */
   issuers?: IssuerSummary[];
+  /** The route hostnames checked against each configured DNS server (the first names by hostname, a bounded number). */
   dns: DnsRecordSummary[];
+  /** Route hostnames beyond that bound, not checked here; the DNS diagnostics check them all. */
+  dnsNotChecked?: number;
   /** DNSEndpoints, so a new hostname can be checked against published names (absent from older backends). */
   dnsEndpoints?: DnsEndpointSummary[];
   namespacesWithoutDefaultDeny: string[];

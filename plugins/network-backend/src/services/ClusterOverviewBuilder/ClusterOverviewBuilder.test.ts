@@ -117,6 +117,38 @@ describe('ClusterOverviewBuilder', () => {
     cache.stop();
   });
 
+  it('checks the first route hostnames against DNS and only counts the rest', async () => {
+    const route = (name: string) => ({ metadata: { namespace: 'media', name }, spec: { hostnames: [`${name}.demo.lab`, `*.${name}.demo.lab`] } });
+    const { cache } = await cacheWithObjects({ HTTPRoute: ['c', 'a', 'd', 'b'].map(route) });
+    const clusters = new NetworkClusters({
+      registry: ClusterRegistry.fromConfig(
+        new ConfigReader({
+          kubernetes: { clusterLocatorMethods: [{ type: 'config', clusters: [{ name: 'test', url: 'https://127.0.0.1:1' }] }] },
+          network: { clusters: { test: { dns: { internal: { host: '127.0.0.1', port: 5353 } } } } },
+        }),
+      ),
+      logger: mockServices.logger.mock(),
+      createCache: () => cache,
+    });
+    const asked: string[] = [];
+    const dns = {
+      resolve: async (server: { host: string; port: number }, hostname: string) => {
+        asked.push(hostname);
+        return { server: `${server.host}:${server.port}`, hostname, addresses: hostname.startsWith('a.') ? ['127.0.2.11'] : [], outcome: hostname.startsWith('a.') ? 'ok' : 'nxdomain', code: 'ENOTFOUND' };
+      },
+    } as unknown as DnsProbe;
+    const overview = await new ClusterOverviewBuilder({ clusters, dns, dnsCheckLimit: 2, now: () => NOW }).overview('test');
+    // Wildcards are not names to resolve; the first two exact names by hostname are checked.
+    expect(asked.sort()).toEqual(['a.demo.lab', 'b.demo.lab']);
+    expect(overview.dns.map(record => [record.hostname, record.scope, record.state])).toEqual([
+      ['a.demo.lab', 'internal', 'match'],
+      ['b.demo.lab', 'internal', 'no-answer'],
+    ]);
+    expect(overview.dns[1].message).toBe('127.0.0.1:5353: ENOTFOUND');
+    expect(overview.dnsNotChecked).toBe(2);
+    cache.stop();
+  });
+
   it('reports the missing kinds of a cluster without Cilium or Gateway API', async () => {
     const { cache } = await cacheWithObjects({ Namespace: [{ metadata: { name: 'apps' } }], Service: [] });
     const overview = await (await builderFor(cache)).overview('test');

@@ -37,7 +37,7 @@ export interface ClusterOverviewBuilderOptions {
   clusters: NetworkClusters;
   dns: DnsProbe;
   now?: () => number;
-  /** At most this many route hostnames are checked against DNS per overview; the rest are `unchecked`. */
+  /** At most this many route hostnames are checked against DNS per overview; the rest are only counted (`dnsNotChecked`). */
   dnsCheckLimit?: number;
   /** How long a built answer is reused while the cluster cache has not changed. */
   reuseForMs?: number;
@@ -162,6 +162,7 @@ export class ClusterOverviewBuilder {
       certificates: this.certificates(cache),
       issuers: once('issuers', issuerSummaries),
       dns: await this.dnsRecords(cluster, cache),
+      dnsNotChecked: Math.max(0, this.dnsExpectationsOf(cluster, cache).length - this.dnsCheckLimit),
       dnsEndpoints: once('dns-endpoints', dnsEndpointSummaries),
       namespacesWithoutDefaultDeny: once('default-deny', of => namespacesWithoutDefaultDeny(of.list('Namespace'), policiesOf(of))),
       missing,
@@ -299,20 +300,16 @@ export class ClusterOverviewBuilder {
     return expectations.sort((a, b) => a.hostname.localeCompare(b.hostname));
   }
 
-  /** Route hostnames (exact names, as k8s_gateway indexes them) against the internal server's answers. */
+  /** The first `dnsCheckLimit` route hostnames (exact names, as k8s_gateway indexes them) against each configured server's answers. */
   private async dnsRecords(cluster: string, cache: ClusterCache): Promise<DnsRecordSummary[]> {
     const definition = this.clusters.definition(cluster)!;
-    const expectations = this.perGeneration(`dns-expectations|${cluster}`, cache, of => this.dnsExpectations(of));
+    const expectations = this.dnsExpectationsOf(cluster, cache).slice(0, this.dnsCheckLimit);
     const scopes: { scope: 'internal' | 'external'; servers: { host: string; port: number }[] }[] = [];
     if (definition.dns.internal) scopes.push({ scope: 'internal', servers: [definition.dns.internal] });
     if (definition.dns.external.length > 0) scopes.push({ scope: 'external', servers: definition.dns.external });
     const records: Promise<DnsRecordSummary>[] = [];
     for (const { scope, servers } of scopes) {
-      expectations.forEach((expectation, index) => {
-        if (index >= this.dnsCheckLimit) {
-          records.push(Promise.resolve({ ...expectation, scope, answered: [], state: 'unchecked', message: `Only the first ${this.dnsCheckLimit} names are checked` }));
-          return;
-        }
+      for (const expectation of expectations) {
         records.push(
           Promise.all(servers.map(server => this.dns.resolve(server, expectation.hostname))).then(answers => {
             const answered = [...new Set(answers.flatMap(answer => answer.addresses))];
@@ -327,8 +324,12 @@ export class ClusterOverviewBuilder {
             return { ...expectation, scope, answered, state, message };
           }),
         );
-      });
+      }
     }
     return Promise.all(records);
+  }
+
+  private dnsExpectationsOf(cluster: string, cache: ClusterCache) {
+    return this.perGeneration(`dns-expectations|${cluster}`, cache, of => this.dnsExpectations(of));
   }
 }
