@@ -37,7 +37,12 @@ try {
 
   // Network page: health summary, gateways and the routes with the broken ones first.
   await page.goto(base + '/network');
-  await page.locator('#routes tbody tr').first().waitFor({ timeout: 60_000 });
+  // The routes table reads its first page after the overview: wait for a route row.
+  await page
+    .locator('#routes tbody tr')
+    .filter({ hasText: 'HTTPRoute' })
+    .first()
+    .waitFor({ timeout: 60_000 });
   await shot('network-page.png');
 
   // Diagnostics: a finished run with the failing backend-references check expanded.

@@ -7,7 +7,6 @@ import {
   RouteSummary,
   routeState,
 } from '@internal/plugin-network-common';
-import { InlineRow } from '../../Layout';
 import { NetworkErrorPanel } from '../../NetworkErrorPanel';
 import { StateLabel } from '../../StateLabel';
 import { SectionCard } from './SectionCard';
@@ -100,9 +99,17 @@ export const RoutesSection = (props: {
   const pages = useRoutePages(cluster, refreshKey, toRow);
   const { counts } = pages;
   const problems = routeCounts.total - routeCounts.ok;
+  let countsText = 'Routes';
+  if (counts) {
+    countsText =
+      counts.matched === counts.total
+        ? `${counts.total} routes`
+        : `${counts.matched} of ${counts.total} routes match`;
+  }
   let emptyMessage = 'No routes match the search.';
-  if (counts?.total === 0) emptyMessage = 'No routes in this cluster.';
-  else if (pages.error) emptyMessage = 'The routes could not be read.';
+  if (pages.error) emptyMessage = 'The routes could not be read.';
+  else if (!counts) emptyMessage = 'Reading the routes…';
+  else if (counts.total === 0) emptyMessage = 'No routes in this cluster.';
   else if (pages.attentionOnly) emptyMessage = 'No route needs attention.';
   return (
     <SectionCard
@@ -117,33 +124,23 @@ export const RoutesSection = (props: {
         </Typography>
       ) : (
         <>
-          <InlineRow>
-            <FormControlLabel
-              control={
-                <Switch
-                  color="primary"
-                  checked={pages.attentionOnly}
-                  onChange={(_event, checked) =>
-                    pages.setAttentionOnly(checked)
-                  }
-                />
-              }
-              label="Only routes that need attention"
-            />
-            {counts && (
-              <Typography variant="body2" color="textSecondary" role="status">
-                {counts.matched === counts.total
-                  ? `${counts.total} routes`
-                  : `${counts.matched} of ${counts.total} routes match`}
-              </Typography>
-            )}
-          </InlineRow>
+          <FormControlLabel
+            control={
+              <Switch
+                color="primary"
+                checked={pages.attentionOnly}
+                onChange={(_event, checked) => pages.setAttentionOnly(checked)}
+              />
+            }
+            label="Only routes that need attention"
+          />
           {pages.error && (
             <Box my={1}>
               <NetworkErrorPanel error={pages.error} onRetry={pages.retry} />
             </Box>
           )}
           <Table<RouteRow>
+            title={countsText}
             tableRef={pages.tableRef}
             columns={columns}
             data={pages.data}
