@@ -119,7 +119,11 @@ export const ClusterOverviewPanel = ({ cluster }: { cluster: string }) => {
         />
       </Grid>
       <Grid item>
-        <DnsSection records={overview.dns} missing={missing} />
+        <DnsSection
+          records={overview.dns}
+          missing={missing}
+          notChecked={overview.dnsNotChecked}
+        />
       </Grid>
       <Grid item>
         <RawOverviewSection

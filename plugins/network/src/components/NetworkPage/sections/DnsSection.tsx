@@ -9,8 +9,10 @@ import { SectionCard } from './SectionCard';
 export const DnsSection = (props: {
   records: DnsRecordSummary[];
   missing: string[];
+  /** Route hostnames the overview does not check (beyond its bound). */
+  notChecked?: number;
 }) => {
-  const { records, missing } = props;
+  const { records, missing, notChecked = 0 } = props;
   const sorted = [...records].sort(
     (a, b) =>
       stateSeverity(dnsState(a).state) - stateSeverity(dnsState(b).state) ||
@@ -29,6 +31,14 @@ export const DnsSection = (props: {
         <Typography variant="body2" paragraph>
           Not checked: {unconfigured.join(', ')} (no DNS server configured for
           this scope in the network plugin's cluster configuration).
+        </Typography>
+      )}
+      {notChecked > 0 && records.length > 0 && (
+        <Typography variant="body2" paragraph>
+          The first {new Set(records.map(record => record.hostname)).size}{' '}
+          route hostnames are checked here; {notChecked.toLocaleString('en')}{' '}
+          more are not. The diagnostics check dns.split-horizon resolves them
+          all.
         </Typography>
       )}
       <StateTable
