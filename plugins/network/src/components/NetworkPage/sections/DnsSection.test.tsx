@@ -30,7 +30,11 @@ describe('DnsSection', () => {
 
   it('says nothing about unchecked names when every name is checked', async () => {
     await renderInTestApp(
-      <DnsSection records={[record('a.demo.lab')]} missing={[]} notChecked={0} />,
+      <DnsSection
+        records={[record('a.demo.lab')]}
+        missing={[]}
+        notChecked={0}
+      />,
     );
     expect(screen.queryByText(/more are not/)).not.toBeInTheDocument();
   });

@@ -35,10 +35,9 @@ export const DnsSection = (props: {
       )}
       {notChecked > 0 && records.length > 0 && (
         <Typography variant="body2" paragraph>
-          The first {new Set(records.map(record => record.hostname)).size}{' '}
-          route hostnames are checked here; {notChecked.toLocaleString('en')}{' '}
-          more are not. The diagnostics check dns.split-horizon resolves them
-          all.
+          The first {new Set(records.map(record => record.hostname)).size} route
+          hostnames are checked here; {notChecked.toLocaleString('en')} more are
+          not. The diagnostics check dns.split-horizon resolves them all.
         </Typography>
       )}
       <StateTable
