@@ -15,7 +15,10 @@ describe('NetworkBackendClient', () => {
         res.writeHead(404, { 'Content-Type': 'application/json' });
         res.end(
           JSON.stringify({
-            error: { name: 'NotFoundError', message: "Cluster 'missing' is not configured" },
+            error: {
+              name: 'NotFoundError',
+              message: "Cluster 'missing' is not configured",
+            },
             request: { method: 'GET', url: req.url },
             response: { statusCode: 404 },
           }),
@@ -28,7 +31,10 @@ describe('NetworkBackendClient', () => {
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     client = new NetworkBackendClient({
-      discovery: { getBaseUrl: async () => `http://127.0.0.1:${port}/api/network`, getExternalBaseUrl: async () => '' },
+      discovery: {
+        getBaseUrl: async () => `http://127.0.0.1:${port}/api/network`,
+        getExternalBaseUrl: async () => '',
+      },
       auth: mockServices.auth(),
     });
   });
@@ -39,7 +45,9 @@ describe('NetworkBackendClient', () => {
     const page = await client.routesNaming('home lab', 'Jelly&fin.demo.lab');
     expect(page.items).toEqual([{ name: 'jellyfin' }]);
     const request = seen.at(-1)!;
-    expect(request.url).toBe('/api/network/clusters/home%20lab/routes?hostname=Jelly%26fin.demo.lab&limit=500');
+    expect(request.url).toBe(
+      '/api/network/clusters/home%20lab/routes?hostname=Jelly%26fin.demo.lab&limit=500',
+    );
     expect(request.authorization).toMatch(/^Bearer \S+/);
   });
 
@@ -47,7 +55,10 @@ describe('NetworkBackendClient', () => {
     await expect(client.overview('missing')).rejects.toMatchObject({
       name: 'ResponseError',
       statusCode: 404,
-      cause: { name: 'NotFoundError', message: "Cluster 'missing' is not configured" },
+      cause: {
+        name: 'NotFoundError',
+        message: "Cluster 'missing' is not configured",
+      },
     });
   });
 });
