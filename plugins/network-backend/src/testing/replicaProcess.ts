@@ -9,7 +9,7 @@ export interface ReplicaProcess {
   port: number;
   /** The backend's process id (its RSS is read from /proc by the load benchmark). */
   pid: number;
-  /** Everything it printed, for failure messages. */
+  /** The last 256 KB it printed, for failure messages (under load it logs every request). */
   output(): string;
   stop(): Promise<void>;
   /** Sends a signal (SIGKILL: the process dies mid-work, no shutdown hooks) and waits for the exit. */
@@ -17,6 +17,8 @@ export interface ReplicaProcess {
 }
 
 const PACKAGE_DIR = resolvePackagePath('@internal/plugin-network-backend');
+
+const OUTPUT_KEPT = 256 * 1024;
 
 /**
  * Starts `dev/index.ts` as a separate Node process with the given config (written next to the
@@ -31,8 +33,12 @@ export async function startReplicaProcess(options: { port: number; config: objec
     { cwd: PACKAGE_DIR, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'development' } },
   );
   let output = '';
-  child.stdout?.on('data', chunk => (output += chunk));
-  child.stderr?.on('data', chunk => (output += chunk));
+  const keep = (chunk: Buffer) => {
+    output += chunk;
+    if (output.length > 2 * OUTPUT_KEPT) output = output.slice(-OUTPUT_KEPT);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const deadline = Date.now() + (options.timeoutMs ?? 90_000);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`replica on ${options.port} exited with ${child.exitCode}:\n${output.slice(-4000)}`);
@@ -46,7 +52,7 @@ export async function startReplicaProcess(options: { port: number; config: objec
   return {
     port: options.port,
     pid: child.pid!,
-    output: () => output,
+    output: () => output.slice(-OUTPUT_KEPT),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise(resolve => child.once('exit', resolve));

@@ -74,9 +74,11 @@ describe('ClusterCache', () => {
     api.emit(ROUTES, { type: 'ERROR', object: { code: 500, message: 'internal' } });
     // Between the error and the next watch the kind is not watching: stale, data kept.
     expect(cache.health().stale).toBe(true);
+    expect(cache.isStale()).toBe(true);
     expect(cache.count('HTTPRoute')).toBe(1);
     await until(() => api.openWatches(ROUTES) === 1);
     await until(() => !cache.health().stale);
+    expect(cache.isStale()).toBe(false);
     expect(cache.health().state).toBe('synced');
   });
 
@@ -130,6 +132,7 @@ describe('ClusterCache', () => {
     cache.start();
     await new Promise(resolve => setTimeout(resolve, 20));
     expect(cache.health()).toMatchObject({ state: 'unreachable', stale: true });
+    expect(cache.isStale()).toBe(true);
     expect(cache.health().error).toContain('ECONNREFUSED');
     api.unreachable = false;
     await cache.whenSynced();

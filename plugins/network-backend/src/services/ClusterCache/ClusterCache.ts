@@ -100,6 +100,18 @@ export class ClusterCache {
   }
 
   /**
+   * `health().stale` without building the health report: answers check it per request
+   * (a reused answer must say when the cluster went stale).
+   */
+  isStale(): boolean {
+    if (!this.discovered) return true;
+    return (this.options.kinds ?? WATCHED_KINDS).some(kind => {
+      const informer = this.informers.get(kind.kind);
+      return informer ? informer.isStale() : !this.absent.has(kind.kind);
+    });
+  }
+
+  /**
    * A number that grows with every significant change of any kind; equal numbers mean the
    * cache holds the same data, so derived answers can be reused.
    */

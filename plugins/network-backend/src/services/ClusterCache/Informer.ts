@@ -91,6 +91,11 @@ export class Informer {
   }
 
   /** Health of this kind. */
+  /** Whether this kind's data may be out of date: present but not watching (as `health()` counts it). */
+  isStale(): boolean {
+    return this.state !== 'absent' && !this.watching;
+  }
+
   health(): KindHealth {
     return {
       kind: this.options.kind.kind,

@@ -101,7 +101,7 @@ export class ClusterOverviewBuilder {
    */
   async serializedRoutes(cluster: string, query: RouteQuery): Promise<SerializedJson> {
     const cache = this.cacheOf(cluster);
-    const version = `${cache.generation()}${cache.health().stale ? 's' : ''}`;
+    const version = `${cache.generation()}${cache.isStale() ? 's' : ''}`;
     const key = `${cluster}|${JSON.stringify(query)}`;
     const kept = this.routePages.get(key);
     if (kept?.version === version) return kept.answer;

@@ -87,7 +87,7 @@ export class RequestPathResolver {
       .definitions()
       .map(definition => {
         const cache = this.clusters.cache(definition.name);
-        return cache ? `${cache.generation()}${cache.health().stale ? 's' : ''}` : '-';
+        return cache ? `${cache.generation()}${cache.isStale() ? 's' : ''}` : '-';
       })
       .join(',');
     const reused = this.reusable.get(key);
