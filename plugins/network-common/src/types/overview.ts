@@ -250,7 +250,7 @@ export interface RouteQuery {
   offset?: number;
   /** Routes per page (default 50, at most 500). */
   limit?: number;
-  /** Case-insensitive text found in the kind, namespace/name, hostnames, parents, backends or state reason. */
+  /** Case-insensitive text found in the kind, namespace/name, hostnames, parents, backends, state or reason. */
   search?: string;
   /** Only routes in these states. */
   states?: HopState[];

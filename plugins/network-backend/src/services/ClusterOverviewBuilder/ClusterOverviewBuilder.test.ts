@@ -95,6 +95,7 @@ describe('ClusterOverviewBuilder', () => {
     expect(names(await builder.routes('test', { states: ['failing', 'warning'] }))).toEqual(['media/broken', 'apps/pending']);
     // The reason is searchable, as on the page; search ignores case.
     expect(names(await builder.routes('test', { search: 'backendnotfound' }))).toEqual(['media/broken']);
+    expect(names(await builder.routes('test', { search: 'Failing' }))).toEqual(['media/broken']);
     // A route still without status counts as the gateway's, from its parentRefs.
     expect(names(await builder.routes('test', { gateway: 'network/external' }))).toEqual(['apps/pending', 'apps/blog']);
     const byHostname = await builder.routes('test', { hostname: 'blog.demo.lab' });

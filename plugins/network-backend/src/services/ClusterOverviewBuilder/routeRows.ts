@@ -11,7 +11,7 @@ import {
 export interface RouteRow {
   summary: RouteSummary;
   state: HopState;
-  /** Lowercased kind, namespace/name, hostnames, parents, backends and state reason. */
+  /** Lowercased kind, namespace/name, hostnames, parents, backends, state and reason. */
   text: string;
 }
 
@@ -32,6 +32,7 @@ export function routeRows(summaries: RouteSummary[]): RouteRow[] {
       ...summary.parents.map(parent => parent.parent),
       ...summary.parentsWithoutStatus,
       ...summary.backends,
+      state.state,
       state.reason ?? '',
     ]
       .join('\n')
