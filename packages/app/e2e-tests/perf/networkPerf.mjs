@@ -244,7 +244,7 @@ async function measureNetworkPage(browser) {
   }
   const subtitle = await page
     .locator('#routes')
-    .getByText(/\d+ routes, \d+ with problems/)
+    .getByText(/\d+ routes, \d+ need attention/)
     .first()
     .textContent();
   console.log(`routes section: ${subtitle}`);
@@ -302,7 +302,7 @@ async function measureNetworkPage(browser) {
     );
   }
 
-  // Searching the routes: one keystroke at a time filters all ~3,000 rows.
+  // Searching the routes: typed one keystroke at a time; the backend searches all ~3,000.
   since = await page.evaluate(() => performance.now());
   await routes
     .getByPlaceholder('Filter')
