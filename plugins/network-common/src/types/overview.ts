@@ -220,7 +220,7 @@ export interface ClusterOverview {
   generatedAt: string;
   stale: boolean;
   gateways: GatewaySummary[];
-  /** Routes by state; the routes themselves are paged by `GET /clusters/:cluster/routes` (20,000 at scale). */
+  /** Routes by state; the routes themselves are paged by `GET /clusters/:cluster/routes` (thousands in a large cluster: 3,007 in the large demo). */
   routeCounts: RouteCounts;
   ingresses: IngressSummary[];
   pools: IpPoolSummary[];

@@ -14,7 +14,7 @@ export const ROUTES_READ_PER_HOSTNAME = 500;
 /**
  * Reads what a hostname's check needs from the cluster: the overview's gateways, Ingresses and
  * DNSEndpoints, and the routes naming the hostname (the overview carries no routes: a cluster
- * can have 20,000, so the backend filters them by hostname).
+ * has thousands in a large cluster, so the backend filters them by hostname).
  */
 export async function readHostnameSources(
   reads: FieldReads,

@@ -84,7 +84,7 @@ const ingressColumns: TableColumn<IngressSummary>[] = [
 
 /**
  * The cluster's routes with their status per parent, problems first, read a page at a time
- * from the backend (a cluster can have 20,000): search, paging and the "need attention"
+ * from the backend (a large cluster has thousands; the large demo 3,007): search, paging and the "need attention"
  * switch are answered by `GET /clusters/:cluster/routes`. The Ingresses come with the overview.
  */
 export const RoutesSection = (props: {
