@@ -28,7 +28,7 @@ function report(name, value, unit, target, note = '') {
       name,
       value: rounded,
       unit,
-      target: target ?? null,
+      ...(target === undefined ? {} : { target }),
     })}`,
   );
 }
@@ -209,7 +209,7 @@ function reportLongTasks(label, tasks) {
     `Network page, ${label}: tasks over ${LONG_TASK_LIMIT_MS} ms`,
     over,
     'count',
-    '0',
+    '<= 0',
   );
 }
 

@@ -1,6 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { HopState, RouteQuery } from '@internal/plugin-network-common';
-import { ROUTE_PAGE_MAX_LIMIT } from '../services/ClusterOverviewBuilder/routeRows';
+import { HopState, ROUTE_PAGE_MAX_LIMIT, RouteQuery } from '@internal/plugin-network-common';
 
 const STATES: HopState[] = ['ok', 'warning', 'failing', 'unknown'];
 const KNOWN_PARAMETERS = new Set(['offset', 'limit', 'search', 'state', 'gateway', 'hostname']);

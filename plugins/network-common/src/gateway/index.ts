@@ -3,3 +3,4 @@ export * from './hostnameMatching';
 export * from './routeAttachment';
 export * from './hostnameClaims';
 export * from './routeState';
+export * from './routeSelection';

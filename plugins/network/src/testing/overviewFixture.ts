@@ -2,13 +2,13 @@ import {
   ClusterOverview,
   ClusterSummary,
   RouteCounts,
-  routeHasGatewayParent,
+  routeCounts,
   RoutePage,
+  routePageOf,
+  routeRows,
   RouteQuery,
   RouteSummary,
-  routeState,
 } from '@internal/plugin-network-common';
-import { stateSeverity } from '../components/StateLabel';
 
 /** The demo cluster as `GET /clusters` lists it. */
 export const demoCluster: ClusterSummary = {
@@ -81,61 +81,15 @@ export function routesFixture(): RouteSummary[] {
 
 /** The counts the backend puts in the overview for these routes. */
 export function routeCountsOf(routes: RouteSummary[]): RouteCounts {
-  const counts: RouteCounts = {
-    total: routes.length,
-    ok: 0,
-    warning: 0,
-    failing: 0,
-    unknown: 0,
-  };
-  for (const route of routes) counts[routeState(route).state]++;
-  return counts;
+  return routeCounts(routeRows(routes));
 }
 
-/**
- * `GET /clusters/:cluster/routes` over `routes`, as the backend answers it: the query's filters
- * (search as text in kind, namespace/name, hostnames, parents, backends and reason), worst state first,
- * then namespace and name, one page of `limit` (default 50) from `offset`.
- */
+/** `GET /clusters/demo/routes` over `routes`, answered by the backend's own selection (network-common). */
 export function routePageFixture(
   routes: RouteSummary[] = routesFixture(),
   query: RouteQuery = {},
 ): RoutePage {
-  const { offset = 0, limit = 50, search, states, gateway, hostname } = query;
-  const text = search?.toLowerCase();
-  const matched = routes.filter(route => {
-    const state = routeState(route);
-    if (states && !states.includes(state.state)) return false;
-    if (gateway && !routeHasGatewayParent(route, gateway)) return false;
-    if (hostname && !route.hostnames.includes(hostname.toLowerCase()))
-      return false;
-    if (!text) return true;
-    return [
-      route.kind,
-      `${route.namespace}/${route.name}`,
-      ...route.hostnames,
-      ...route.parents.map(parent => parent.parent),
-      ...route.parentsWithoutStatus,
-      ...route.backends,
-      state.reason ?? '',
-    ].some(field => field.toLowerCase().includes(text));
-  });
-  matched.sort(
-    (a, b) =>
-      stateSeverity(routeState(a).state) - stateSeverity(routeState(b).state) ||
-      a.namespace.localeCompare(b.namespace) ||
-      a.name.localeCompare(b.name),
-  );
-  return {
-    cluster: 'demo',
-    stale: false,
-    missing: [],
-    total: routes.length,
-    matched: matched.length,
-    offset,
-    limit,
-    items: matched.slice(offset, offset + limit),
-  };
+  return routePageOf('demo', routes, query);
 }
 
 /** A cluster overview shaped like the seeded demo cluster, with its broken parts. */

@@ -2,6 +2,7 @@ import {
   ClusterOverview,
   GatewaySummary,
   IpPoolSummary,
+  routePageOf,
   RouteSummary,
 } from '@internal/plugin-network-common';
 import { ClusterApi } from '../services/ClusterApi/ClusterApi';
@@ -59,24 +60,8 @@ export function clusterBackedNetworkView(
     clusters: async () => [{ name: 'demo', health: 'healthy', kinds: [] }],
     gateways: async () => gateways(),
     pools: async () => pools,
-    routesNaming: async (_cluster, hostname) => {
-      const all = await routes();
-      const items = all.filter(route =>
-        route.hostnames.some(
-          name => name.toLowerCase() === hostname.toLowerCase(),
-        ),
-      );
-      return {
-        cluster: 'demo',
-        stale: false,
-        missing: [],
-        total: all.length,
-        matched: items.length,
-        offset: 0,
-        limit: 500,
-        items,
-      };
-    },
+    routesNaming: async (_cluster, hostname) =>
+      routePageOf('demo', await routes(), { hostname, limit: 500 }),
     overview: async () =>
       ({
         ingresses: (await list('/apis/networking.k8s.io/v1/ingresses')).map(

@@ -11,6 +11,10 @@ import {
   matchesLabelSelector,
   RoutePage,
   RouteQuery,
+  RouteRow,
+  routeCounts,
+  routeRows,
+  selectRoutes,
   serviceLoadBalancerIps,
 } from '@internal/plugin-network-common';
 import { ServiceUnavailableError } from '@backstage/errors';
@@ -29,7 +33,6 @@ import { gatewaySummaries, routeSummaries } from './gatewaySummaries';
 import { issuerSummaries } from './issuerSummaries';
 import { namespacesWithoutDefaultDeny } from './policyCoverage';
 import { poolSummaries } from './poolSummaries';
-import { RouteRow, routeCounts, routeRows, selectRoutes } from './routeRows';
 import { toConditions } from './toCondition';
 
 /** Options of {@link ClusterOverviewBuilder}. */

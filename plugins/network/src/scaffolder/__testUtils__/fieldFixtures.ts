@@ -1,3 +1,4 @@
+import { routePageOf } from '@internal/plugin-network-common';
 import type {
   GatewaySummary,
   IpPoolSummary,
@@ -154,22 +155,12 @@ export function fieldRoutesFixture(): RouteSummary[] {
   ];
 }
 
-/** `GET /clusters/demo/routes?hostname=` as the backend answers it: the routes naming `hostname`. */
+/** `GET /clusters/demo/routes?hostname=&limit=500` as the backend answers it (its own selection, from network-common). */
 export function fieldRoutePageFixture(hostname: string | null): RoutePage {
-  const all = fieldRoutesFixture();
-  const items = hostname
-    ? all.filter(route => route.hostnames.includes(hostname.toLowerCase()))
-    : all;
-  return {
-    cluster: 'demo',
-    stale: false,
-    missing: [],
-    total: all.length,
-    matched: items.length,
-    offset: 0,
+  return routePageOf('demo', fieldRoutesFixture(), {
+    hostname: hostname ?? undefined,
     limit: 500,
-    items,
-  };
+  });
 }
 
 /** An overview with what the HostnamePicker and IssuerPicker read (routes come apart, paged). */

@@ -1,13 +1,12 @@
-import {
-  HopState,
-  RouteCounts,
-  RouteQuery,
-  RouteSummary,
-  routeHasGatewayParent,
-  routeState,
-} from '@internal/plugin-network-common';
+import type { HopState } from '../types/requestPath';
+import type { RouteCounts, RoutePage, RouteQuery, RouteSummary } from '../types/overview';
+import { routeHasGatewayParent, routeState } from './routeState';
 
-/** A route with what paging needs precomputed once per cache generation: its state and search text. */
+/**
+ * A route with what paging needs computed once (the backend keeps rows per cache generation):
+ * its state and search text. The routes endpoint's selection lives here so that test stand-ins
+ * of the backend answer exactly as it does.
+ */
 export interface RouteRow {
   summary: RouteSummary;
   state: HopState;
@@ -70,4 +69,15 @@ export function selectRoutes(rows: RouteRow[], query: RouteQuery): { matched: nu
       (!hostname || row.summary.hostnames.some(name => name.toLowerCase() === hostname)),
   );
   return { matched: matching.length, offset, limit, items: matching.slice(offset, offset + limit).map(row => row.summary) };
+}
+
+/** A whole `RoutePage` for `routes` of one cluster (the backend adds its cache's staleness and missing kinds). */
+export function routePageOf(
+  cluster: string,
+  routes: RouteSummary[],
+  query: RouteQuery,
+  freshness: Pick<RoutePage, 'stale' | 'missing'> = { stale: false, missing: [] },
+): RoutePage {
+  const rows = routeRows(routes);
+  return { cluster, ...freshness, total: rows.length, ...selectRoutes(rows, query) };
 }
