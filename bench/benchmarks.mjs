@@ -37,7 +37,7 @@ export const benchmarks = [
   {
     name: 'load',
     measures:
-      'autocannon, 200 connections on request-path and overview, three rounds; errors, p99, RSS growth',
+      'autocannon, 200 connections on request-path, overview and a routes page, three rounds; errors, p99, RSS growth',
     cwd: 'plugins/network-backend',
     command: ['npm', 'run', '--silent', 'bench:load'],
     quick: { env: { LOAD_SECONDS: '5', BENCH_SCALE: 'small' } },
