@@ -23,8 +23,15 @@ test('a guest signs in, browses the catalog and opens a component', async ({ pag
   await expect(page.getByRole('link', { name: 'Home Assistant', exact: true })).toBeVisible();
   await page.screenshot({ path: join(artifacts, 'catalog.png'), fullPage: true });
 
-  await page.getByRole('link', { name: 'Jellyfin', exact: true }).click();
-  await expect(page).toHaveURL(/\/catalog\/default\/component\/jellyfin/);
+  // Backstage's owner picker can apply its "Owned" default late and take the list back from
+  // All (seen once in a fresh CI run); choose All again if it did, then open the component.
+  await expect(async () => {
+    if (!(await page.getByRole('heading', { name: /All Components/ }).first().isVisible())) {
+      await page.getByText('All', { exact: true }).click();
+    }
+    await page.getByRole('link', { name: 'Jellyfin', exact: true }).click({ timeout: 5_000 });
+    await expect(page).toHaveURL(/\/catalog\/default\/component\/jellyfin/, { timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(page.getByRole('heading', { name: 'Jellyfin' }).first()).toBeVisible();
   await expect(page.getByText('Media server on envoy-internal').first()).toBeVisible();
   await page.screenshot({ path: join(artifacts, 'component.png'), fullPage: true });
