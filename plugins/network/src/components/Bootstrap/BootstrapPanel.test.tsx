@@ -1,25 +1,12 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { ResponseError } from '@backstage/errors';
 import type { BootstrapRunEvent } from '@internal/plugin-network-common';
 import { networkApiRef, NetworkApi, RunEventHandlers } from '../../api';
 import { mockNetworkApi } from '../../testing/mockNetworkApi';
 import { bootstrapPlan, bootstrapRun } from '../../testing/bootstrapFixture';
 import { BootstrapPanel } from './BootstrapPanel';
-
-async function conflict(message: string) {
-  return ResponseError.fromResponse(
-    new Response(
-      JSON.stringify({ error: { name: 'ConflictError', message } }),
-      {
-        status: 409,
-        statusText: 'Conflict',
-        headers: { 'content-type': 'application/json' },
-      },
-    ) as any,
-  );
-}
+import { responseError } from '../../testing/responseError';
 
 function bootstrapApi(overrides: Partial<NetworkApi> = {}) {
   return mockNetworkApi({
@@ -138,7 +125,12 @@ describe('BootstrapPanel', () => {
       startBootstrapRun: jest
         .fn()
         .mockRejectedValue(
-          await conflict('A bootstrap of demo is already in progress'),
+          await responseError(
+            409,
+            'ConflictError',
+            'A bootstrap of demo is already in progress',
+            'Conflict',
+          ),
         ),
       listBootstrapRuns: jest
         .fn()
@@ -167,7 +159,12 @@ describe('BootstrapPanel', () => {
       startBootstrapRun: jest
         .fn()
         .mockRejectedValue(
-          await conflict('The plan hash no longer matches the cluster'),
+          await responseError(
+            409,
+            'ConflictError',
+            'The plan hash no longer matches the cluster',
+            'Conflict',
+          ),
         ),
       getBootstrapPlan: jest
         .fn()
@@ -214,15 +211,11 @@ describe('BootstrapPanel', () => {
   });
 
   it('names network.bootstrap.run when the backend refuses the plan (403)', async () => {
-    const refused = await ResponseError.fromResponse(
-      new Response(
-        JSON.stringify({ error: { name: 'NotAllowedError', message: 'no' } }),
-        {
-          status: 403,
-          statusText: 'Forbidden',
-          headers: { 'content-type': 'application/json' },
-        },
-      ) as any,
+    const refused = await responseError(
+      403,
+      'NotAllowedError',
+      'no',
+      'Forbidden',
     );
     await render(
       bootstrapApi({ getBootstrapPlan: jest.fn().mockRejectedValue(refused) }),

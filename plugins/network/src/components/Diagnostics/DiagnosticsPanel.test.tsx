@@ -9,7 +9,6 @@ import userEvent from '@testing-library/user-event';
 import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { ResponseError } from '@backstage/errors';
 import type { DiagnosticRunEvent } from '@internal/plugin-network-common';
 import { networkApiRef, NetworkApi, RunEventHandlers } from '../../api';
 import { mockNetworkApi } from '../../testing/mockNetworkApi';
@@ -21,6 +20,7 @@ import {
   passingDnsResult,
 } from '../../testing/diagnosticsFixture';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
+import { responseError } from '../../testing/responseError';
 
 function render(
   api: NetworkApi,
@@ -49,19 +49,6 @@ function diagnosticsApi(overrides: Partial<NetworkApi> = {}) {
     listDiagnosticRuns: jest.fn().mockResolvedValue([]),
     ...overrides,
   });
-}
-
-async function notFound(message: string) {
-  return ResponseError.fromResponse(
-    new Response(
-      JSON.stringify({ error: { name: 'NotFoundError', message } }),
-      {
-        status: 404,
-        statusText: 'Not Found',
-        headers: { 'content-type': 'application/json' },
-      },
-    ) as any,
-  );
 }
 
 describe('DiagnosticsPanel', () => {
@@ -283,7 +270,9 @@ describe('DiagnosticsPanel', () => {
     const api = diagnosticsApi({
       getDiagnosticRun: jest
         .fn()
-        .mockRejectedValue(await notFound('no run gone')),
+        .mockRejectedValue(
+          await responseError(404, 'NotFoundError', 'no run gone', 'Not Found'),
+        ),
     });
     await render(api, { route: '/network/diagnostics?cluster=demo&run=gone' });
     expect(

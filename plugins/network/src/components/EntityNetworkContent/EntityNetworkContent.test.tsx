@@ -8,13 +8,13 @@ import {
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { signalApiRef } from '@backstage/plugin-signals-react';
-import { ResponseError } from '@backstage/errors';
 import type { Entity } from '@backstage/catalog-model';
 import { NetworkApi, networkApiRef } from '../../api';
 import { failingRequestPath } from '../../testing/requestPathFixture';
 import { mockSignalApi } from '../../testing/mockSignalApi';
 import { mockNetworkApi as mockApiWith } from '../../testing/mockNetworkApi';
 import { EntityNetworkContent } from './EntityNetworkContent';
+import { responseError } from '../../testing/responseError';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -49,15 +49,11 @@ describe('EntityNetworkContent', () => {
   });
 
   it('explains a missing permission', async () => {
-    const error = await ResponseError.fromResponse(
-      new Response(
-        JSON.stringify({ error: { name: 'NotAllowedError', message: 'no' } }),
-        {
-          status: 403,
-          statusText: 'Forbidden',
-          headers: { 'content-type': 'application/json' },
-        },
-      ) as any,
+    const error = await responseError(
+      403,
+      'NotAllowedError',
+      'no',
+      'Forbidden',
     );
     await render(mockNetworkApi(jest.fn().mockRejectedValue(error)));
     expect(await screen.findByText('Permission missing')).toBeInTheDocument();

@@ -7,7 +7,6 @@ import {
 } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { signalApiRef } from '@backstage/plugin-signals-react';
-import { ResponseError } from '@backstage/errors';
 import { NetworkApi, networkApiRef } from '../../api';
 import type { RouteSummary } from '@internal/plugin-network-common';
 import {
@@ -20,6 +19,7 @@ import {
 } from '../../testing/overviewFixture';
 import { mockSignalApi } from '../../testing/mockSignalApi';
 import { NetworkOverview } from './NetworkOverview';
+import { responseError } from '../../testing/responseError';
 
 /** `getRoutes` answering from `routes()` as the backend would (filters, order, paging). */
 function routesOf(routes: () => RouteSummary[]) {
@@ -38,16 +38,6 @@ function mockNetworkApi(
     getRequestPath: jest.fn(),
     ...overrides,
   } as jest.Mocked<NetworkApi>;
-}
-
-async function responseError(status: number, message: string) {
-  return ResponseError.fromResponse(
-    new Response(JSON.stringify({ error: { name: 'Error', message } }), {
-      status,
-      statusText: String(status),
-      headers: { 'content-type': 'application/json' },
-    }) as any,
-  );
 }
 
 describe('NetworkOverview', () => {
@@ -82,7 +72,7 @@ describe('NetworkOverview', () => {
       getClusters: jest
         .fn()
         .mockRejectedValue(
-          await responseError(403, 'network.read is not allowed'),
+          await responseError(403, 'Error', 'network.read is not allowed'),
         ),
     });
     await renderInTestApp(<NetworkOverview />, {
@@ -95,7 +85,9 @@ describe('NetworkOverview', () => {
   it('explains an unreachable backend and retries', async () => {
     const getClusters = jest
       .fn()
-      .mockRejectedValueOnce(await responseError(503, 'Service Unavailable'))
+      .mockRejectedValueOnce(
+        await responseError(503, 'Error', 'Service Unavailable'),
+      )
       .mockResolvedValueOnce([demoCluster]);
     const api = mockNetworkApi({ getClusters });
     await renderInTestApp(<NetworkOverview />, {

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { ResponseError } from '@backstage/errors';
 import type { RouteSummary } from '@internal/plugin-network-common';
 import { networkApiRef } from '../../../api';
 import { mockNetworkApi } from '../../../testing/mockNetworkApi';
@@ -12,6 +11,7 @@ import {
   routePageFixture,
 } from '../../../testing/overviewFixture';
 import { GatewaysSection } from './GatewaysSection';
+import { responseError } from '../../../testing/responseError';
 
 /** 25 routes on envoy-internal, the broken sonarr among them, and one on another gateway. */
 const routes: RouteSummary[] = [
@@ -110,14 +110,7 @@ describe('GatewaysSection', () => {
     const getRoutes = jest
       .fn()
       .mockRejectedValueOnce(
-        await ResponseError.fromResponse(
-          new Response(
-            JSON.stringify({
-              error: { name: 'NotAllowedError', message: 'denied' },
-            }),
-            { status: 403, headers: { 'content-type': 'application/json' } },
-          ) as any,
-        ),
+        await responseError(403, 'NotAllowedError', 'denied'),
       )
       .mockImplementation(async (_cluster, query) =>
         routePageFixture(routes, query),

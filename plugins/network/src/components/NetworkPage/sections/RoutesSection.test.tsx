@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { ResponseError } from '@backstage/errors';
 import type { RoutePage, RouteSummary } from '@internal/plugin-network-common';
 import { networkApiRef } from '../../../api';
 import { mockNetworkApi } from '../../../testing/mockNetworkApi';
@@ -12,6 +11,7 @@ import {
   routePageFixture,
 } from '../../../testing/overviewFixture';
 import { RoutesSection } from './RoutesSection';
+import { responseError } from '../../../testing/responseError';
 
 /** 45 routes: the broken sonarr and 44 healthy ones (app-00 … app-43). */
 const manyRoutes: RouteSummary[] = [
@@ -63,16 +63,6 @@ async function render(api: ReturnType<typeof mockNetworkApi>) {
     rerender: () => fireEvent.click(screen.getByText('Re-render')),
     refresh: () => fireEvent.click(screen.getByText('Overview read again')),
   };
-}
-
-async function responseError(status: number, message: string) {
-  return ResponseError.fromResponse(
-    new Response(JSON.stringify({ error: { name: 'Error', message } }), {
-      status,
-      statusText: String(status),
-      headers: { 'content-type': 'application/json' },
-    }) as any,
-  );
 }
 
 describe('RoutesSection', () => {
@@ -182,7 +172,7 @@ describe('RoutesSection', () => {
   it('explains a failed read and reads again on Retry', async () => {
     const api = routesApi();
     api.getRoutes.mockRejectedValueOnce(
-      await responseError(503, 'Service Unavailable'),
+      await responseError(503, 'Error', 'Service Unavailable'),
     );
     const { region } = await render(api);
     expect(
