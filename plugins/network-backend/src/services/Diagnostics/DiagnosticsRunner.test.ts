@@ -50,7 +50,13 @@ describe.each(databases.eachSupportedId())('DiagnosticsRunner on %s', databaseId
     expect(byId['dns.throws']).toMatchObject({ outcome: 'error', error: 'resolver refused' });
     expect(byId['cilium.hangs']).toMatchObject({ outcome: 'error', error: 'timed out after 1 s' });
 
-    const stream = await events.after<DiagnosticRunEvent>(run.id, 0);
+    // The run's status is stored just before its run-finished event is appended: read the
+    // stream once that event is there (as the SSE stream does, which waits for it).
+    let stream = await events.after<DiagnosticRunEvent>(run.id, 0);
+    for (let tries = 0; stream.at(-1)?.type !== 'run-finished' && tries < 50; tries += 1) {
+      await new Promise(resolve => setTimeout(resolve, 100));
+      stream = await events.after<DiagnosticRunEvent>(run.id, 0);
+    }
     expect(stream.map(event => event.seq)).toEqual(stream.map((_, index) => index + 1));
     expect(stream.filter(event => event.type === 'check-started')).toHaveLength(6);
     expect(stream.filter(event => event.type === 'check-finished')).toHaveLength(6);
